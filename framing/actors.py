@@ -1,0 +1,573 @@
+"""Actors: who is mentioned, and in which camp.
+
+Roles carry the kit; an actor list is a bonus. A mention is found by, in order:
+
+* the actor file (``framing/data/actors_russia2021.csv`` by default): canonical
+  names, aliases, camp, kind, gender;
+* role words (``framing/data/roles.csv``): "Interior Minister X", "a police
+  spokesman", "opposition leader Y", "an aide to Z" (camp of Z), "the German
+  foreign ministry" (foreign, since Germany is not home);
+* person names (capitalised word sequences) with the label before them
+  ("Kremlin critic Alexei Navalny") or an appositive after them ("Leonid Volkov,
+  a Navalny ally,"), and later surname-only mentions linked to the full name;
+* pronouns, resolved later by :mod:`framing.claims` in context.
+
+Which country is home comes from ``home`` (``--home "Valdoria,Valdorian"``), the
+article's metadata, the actor file, or, failing those, the country most often
+attached to state roles in the article. Officials of any other country are foreign.
+
+>>> cast = Cast.load()
+>>> ms = find_mentions("Kremlin spokesman Dmitry Peskov said the German foreign ministry lied.", cast)
+>>> [(m.actor, m.camp, m.label) for m in ms]
+[('Dmitry Peskov', 'state', 'Kremlin spokesman'), ('German foreign ministry', 'foreign', '')]
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from framing import paths
+
+CAMPS = ("state", "opposition", "foreign", "other")
+
+
+def _rows(path: Path) -> list[dict]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.lstrip().startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+@dataclass(frozen=True)
+class Role:
+    term: str
+    camp: str
+    kind: str
+    gender: str
+    number: str
+    relational: bool
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    camp: str
+    kind: str
+    gender: str = ""
+
+
+@dataclass
+class Mention:
+    """One mention of an actor in the text (offsets into the article text)."""
+
+    start: int
+    end: int
+    mention: str
+    actor: str
+    camp: str
+    actor_kind: str = "person"
+    gender: str = ""
+    via: str = "name"
+    label: str = ""
+    number: str = "sg"
+    role: str = ""  # role head word, for "the spokeswoman" style descriptions
+    of: str = ""  # whom a relational role belongs to ("ally of Navalny" -> "Alexei Navalny")
+    definite: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Cast:
+    """Everything needed to recognise actors: actor list, roles, countries, home."""
+
+    actors: dict[str, Actor]
+    aliases: dict[str, str]  # surface -> canonical
+    roles: dict[str, Role]
+    countries: dict[str, str]  # any name, adjective or capital -> country name
+    capitals: set[str]
+    home: set[str]  # names and adjectives of home
+    first_names: dict[str, str]
+
+    @classmethod
+    def load(cls, actor_file: str | Path | None = None, home: str | list[str] | None = None,
+             *, use_actor_home: bool = True) -> "Cast":
+        """Load the data files. ``actor_file=False``-like empty string loads no actors."""
+        actors, aliases, list_home = {}, {}, set()
+        path = paths.DATA / "actors_russia2021.csv" if actor_file is None else actor_file
+        if path:
+            for r in _rows(Path(path)):
+                name = r["actor"].strip()
+                if r.get("camp", "").strip() == "home" or r.get("kind") == "country":
+                    list_home |= {name, *_split(r.get("aliases"))}
+                    continue
+                actors[name] = Actor(name, r["camp"].strip(), r.get("kind", "").strip() or "person",
+                                     (r.get("gender") or "").strip())
+                for a in [name, *_split(r.get("aliases"))]:
+                    aliases[a] = name
+        roles = {}
+        for r in _rows(paths.DATA / "roles.csv"):
+            roles[r["term"].strip().lower()] = Role(r["term"].strip().lower(), r["camp"], r["kind"],
+                                                    r.get("gender") or "", r.get("number") or "sg",
+                                                    (r.get("relational") or "").strip() == "yes")
+        countries, capitals = {}, set()
+        for r in _rows(paths.DATA / "countries.csv"):
+            names = _split(r["name"])
+            for v in names + _split(r["adjective"]):
+                countries[v] = names[0]
+            for c in _split(r["capital"]):
+                countries.setdefault(c, names[0])
+                capitals.add(c)
+        first = {r["name"].strip().lower(): r["gender"].strip() for r in _rows(paths.DATA / "first_names.csv")}
+        if isinstance(home, str):
+            home = [h for h in re.split(r"[;,]", home) if h.strip()]
+        home_set = {h.strip() for h in home} if home else (list_home if use_actor_home else set())
+        return cls(actors, aliases, roles, countries, capitals, home_set, first)
+
+    def with_home(self, home: set[str]) -> "Cast":
+        return replace(self, home=set(home))
+
+    def country_of(self, word: str) -> str:
+        """Country a name/adjective/capital stands for ('' if none); home words map to 'HOME'."""
+        if word in self.home:
+            return "HOME"
+        c = self.countries.get(word, "")
+        if c and any(self.countries.get(h) == c or h == c for h in self.home):
+            return "HOME"
+        return c
+
+
+@lru_cache(maxsize=8)
+def default_cast() -> Cast:
+    return Cast.load()
+
+
+# --------------------------------------------------------------------------- #
+# Patterns
+# --------------------------------------------------------------------------- #
+
+_DETS = r"(?:the|a|an|its|his|her|their|our|one|two|three|four|several|many|some|other|more|most|all|about|at least|dozens of|hundreds of|thousands of|tens of thousands of)"
+# Words that may stand between a determiner and a role head.
+MODIFIERS = {
+    "senior", "top", "chief", "deputy", "former", "local", "regional", "federal", "national",
+    "interior", "foreign", "defence", "defense", "justice", "finance", "economy", "health",
+    "emergency", "emergencies", "presidential", "opposition", "police", "ministry", "government",
+    "state", "prominent", "leading", "exiled", "jailed", "veteran", "independent", "human",
+    "rights", "other", "western", "european", "international", "city", "district", "military",
+    "security", "press", "riot", "protest", "student", "union", "party", "election", "electoral",
+    "anonymous", "unnamed", "anti-government", "pro-government", "pro-democracy", "young",
+    "elderly", "retired", "local", "kremlin", "public", "general", "main", "new", "acting",
+    "spokesman", "spokeswoman", "court", "prosecutor", "prosecutors", "many", "some", "several",
+    "two", "three", "political", "longtime", "close", "key", "senior", "ruling", "top",
+}
+_STOP_CAPS = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We", "I",
+    "You", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "As", "After",
+    "Before", "When", "While", "If", "Some", "Many", "Tens", "Thousands", "Hundreds", "Dozens",
+    "Police", "There", "Then", "Still", "Yet", "So", "For", "From", "With", "Without", "By", "Of",
+    "To", "Since", "During", "Until", "Although", "Though", "Because", "Meanwhile", "However",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+    "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Sir", "Reuters", "GMT", "Day", "Valentine's", "What",
+    "Who", "Why", "How", "Where", "Asked", "Speaking", "According", "Under", "Over", "Not", "No",
+    "Both", "Each", "All", "Any", "Such", "One", "Two", "Three", "Last", "Next", "Earlier", "Later",
+    "Western", "European", "Union", "Today", "Tonight", "Yesterday", "Now", "Instead", "Also",
+    "Maybe", "Perhaps", "Let", "Thought", "Please", "Here", "Even", "Just", "Only", "Every",
+    "Adds", "Updates", "Recasts", "Reporting", "Writing", "Editing", "Compiled", "Additional",
+}
+_ORG_HEADS = {
+    "Ministry", "Committee", "Party", "Union", "Foundation", "Council", "Court", "Commission",
+    "Agency", "Service", "Office", "Police", "Army", "Bank", "University", "Group", "Watch",
+    "International", "Centre", "Center", "News", "Times", "Post", "Assembly", "Parliament",
+    "Duma", "Government", "Front", "Movement", "Alliance", "Coalition", "Institute", "Network",
+    "Federation", "Association", "Bureau", "Guard", "Forces", "Directorate", "Administration",
+    "Kremlin", "Senate", "Congress", "Cabinet", "Organization", "Organisation", "Initiative",
+    "Fund", "Company", "Corporation", "Television", "Radio", "Agency", "Tribunal", "Department",
+    "Headquarters", "Prosecutor's", "Office", "Chamber", "Senate", "Club", "Society", "League",
+    "Platform", "Bloc", "Press", "Media", "Journal", "Herald", "Gazette", "Tribune", "Daily",
+}
+# Nouns after which a role word is only a modifier: "the military alliance", "a police van".
+_MODIFIED_NOUNS = {
+    "alliance", "station", "stations", "ruling", "rulings", "case", "cases", "order", "orders",
+    "hearing", "building", "van", "vans", "car", "cars", "crackdown", "violence", "brutality",
+    "decision", "data", "figures", "tactics", "cordon", "cordons", "presence", "custody", "reform",
+    "budget", "system", "policy", "sanctions", "session", "sessions", "vote", "bill", "law", "laws",
+    "funding", "headquarters", "rally", "rallies", "protest", "protests", "movement", "march",
+    "video", "footage", "account", "channel", "website", "post", "posts", "statement", "report",
+}
+_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f", "dr": "", "prof": ""}
+_PRONOUNS = {"he": ("m", "sg"), "she": ("f", "sg"), "they": ("", "pl"), "it": ("n", "sg")}
+
+_CAP = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
+_NAME_SEQ = re.compile(rf"{_CAP}(?:\s+(?:{_CAP}|de|van|von|al|bin|da|di|la|le|del|der)(?=\s|[.,;:!?'’\")]|$)){{0,5}}")
+
+
+@lru_cache(maxsize=16)
+def _role_regex(terms: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=16)
+def _alias_regex(aliases: tuple[str, ...]) -> re.Pattern | None:
+    if not aliases:
+        return None
+    alts = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+def _surname_gender(name: str, cast: Cast) -> str:
+    parts = name.split()
+    g = cast.first_names.get(parts[0].lower().rstrip("."), "")
+    if g:
+        return g
+    if re.search(r"(?:ova|eva|ina|aya|ska|skaya|yna)$", parts[-1]):
+        return "f"
+    return ""
+
+
+# --------------------------------------------------------------------------- #
+# Finding mentions
+# --------------------------------------------------------------------------- #
+
+
+def _country_marker(words: list[str], cast: Cast) -> str:
+    """The country named among modifier words: 'HOME', a country, 'FOREIGN?' (unknown -ian), ''."""
+    for w in words:
+        w2 = w.strip(".,'’s")
+        c = cast.country_of(w2) or cast.country_of(w.rstrip(",")) or (cast.country_of(w[:-2]) if w.endswith(("'s", "’s")) else "")
+        if c:
+            return c
+        if re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)", w2) and w2 not in _STOP_CAPS:
+            return "?" + w2  # a nationality adjective we do not know (fictional or missing)
+    return ""
+
+
+def _camp_for_role(role: Role, marker: str) -> str:
+    if role.camp == "state" and marker and marker != "HOME":
+        return "foreign"
+    return role.camp
+
+
+def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
+    """All non-pronoun mentions of actors in ``text``, sorted by offset.
+
+    Pronouns are left to :func:`pronoun_mentions` (they need the context of claims).
+    """
+    cast = cast or default_cast()
+    taken = [False] * (len(text) + 1)
+    out: list[Mention] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(taken[s:e])
+
+    def take(m: Mention) -> None:
+        for i in range(m.start, m.end):
+            taken[i] = True
+        out.append(m)
+
+    # 1. Role phrases, with modifiers, an attached name, or a relation ("of/for/to X").
+    role_re = _role_regex(tuple(cast.roles))
+    matches = list(role_re.finditer(text))
+    # Roles right before a name first ("Ministry spokeswoman Maria Zakharova"), then the rest.
+    labelled = [m for m in matches if re.match(rf"\s+{_CAP}\s+{_CAP}", text[m.end():])]
+    ordered = labelled + [m for m in matches if m not in labelled]
+    for m in ordered:
+        if not free(m.start(), m.end()):
+            continue
+        nxt = re.match(r"\s+([a-z]+)", text[m.end():])
+        if nxt and nxt.group(1) in _MODIFIED_NOUNS:
+            continue  # "the military alliance", "a police van": not an actor
+        head = re.sub(r"\s+", " ", m.group().lower())
+        role = cast.roles[head]
+        if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|supporters)", text[m.end():]):
+            continue  # the longer role wins
+        # Extend left over modifiers and a determiner.
+        s = m.start()
+        words_left = []
+        while True:
+            mm = re.search(r"([\w’'.-]+)\s+$", text[max(0, s - 40):s])
+            if not mm:
+                break
+            w = mm.group(1)
+            ws = max(0, s - 40) + mm.start(1)
+            wl = w.lower().rstrip(".")
+            if (wl in MODIFIERS or cast.country_of(w.rstrip("'s’")) or cast.country_of(w)
+                    or (w[:1].isupper() and w not in _STOP_CAPS and not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws]))
+                    or wl.endswith(("'s", "’s"))):
+                if wl.endswith(("'s", "’s")) and not w[:1].isupper() and wl not in ("its",):
+                    break
+                words_left.insert(0, w)
+                s = ws
+                continue
+            if re.fullmatch(_DETS, wl):
+                s = ws
+                words_left.insert(0, w)
+            break
+        e = m.end()
+        of = ""
+        of_pos = -1
+        rel = re.match(r"\s+(?:of|for|to)\s+(?:the\s+)?", text[e:])
+        if rel and (role.relational or text[e + rel.end():e + rel.end() + 1].isupper()):
+            of_pos = e + rel.end()  # whom the role belongs to: resolved when linking
+        # A person name right after the role is a labelled name: "Interior Minister Tomas Brell".
+        after = re.match(rf"\s+({_NAME_SEQ.pattern})", text[e:]) if role.kind == "person" else None
+        label = text[s:m.end()]
+        first_word = label.split()[0].lower() if label.split() else ""
+        definite = first_word not in ("a", "an", "one")
+        possessor = next((w[:-2] for w in words_left if w.lower().endswith(("'s", "’s"))), "")
+        marker = _country_marker([w for w in words_left if w.lower() not in ("the", "a", "an")] + ([of] if of else []), cast)
+        camp = _camp_for_role(role, marker)
+        caps = [w for w in words_left if w[:1].isupper() and w not in _STOP_CAPS
+                and not cast.country_of(w) and w.lower() not in cast.roles]
+        if role.relational and (possessor or caps):
+            of = possessor or caps[-1]  # "Navalny's allies", "a Navalny ally"
+        if after:
+            name = after.group(1)
+            name = _trim_name(name, cast)
+            if name and len(name.split()) >= 1 and name.split()[0] not in _STOP_CAPS:
+                ns = e + after.start(1)
+                ne = ns + len(name)
+                if free(ns, ne):
+                    take(Mention(s, ne, text[s:ne], cast.aliases.get(name, name), camp,
+                                 "person", role.gender or _surname_gender(name, cast), "name",
+                                 label=re.sub(r"^(?:the|a|an)\s+", "", label, flags=re.I), role=head))
+                    for i in range(s, ns):
+                        taken[i] = True
+                    continue
+        canon = re.sub(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", "", text[s:e], flags=re.I)
+        canon = re.sub(r"\s+", " ", canon).strip()
+        if canon.lower() in (r.lower() for r in cast.roles) or not canon[:1].isupper():
+            canon = canon.lower() if not any(w[:1].isupper() for w in canon.split()) else canon
+        actor = cast.aliases.get(text[s:e]) or cast.aliases.get(canon) or canon
+        take(Mention(s, e, text[s:e], actor, camp, role.kind, role.gender, "role",
+                     number=role.number, role=head, of=of, definite=definite,
+                     extra={"marker": marker, "of_pos": of_pos}))
+
+    # 2. Actor list aliases (case-sensitive for names).
+    alias_re = _alias_regex(tuple(cast.aliases))
+    if alias_re is not None:
+        for m in alias_re.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            a = cast.actors[cast.aliases[m.group()]]
+            take(Mention(m.start(), m.end(), m.group(), a.name, a.camp, a.kind, a.gender,
+                         "name" if m.group() == a.name else "alias"))
+
+    # 3. Person and organisation names.
+    single: list[tuple] = []
+    for m in _NAME_SEQ.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        s0 = m.start()
+        name = m.group()
+        # Drop leading stop words and title words ("The", "President").
+        words = name.split()
+        lead = 0
+        title_gender = ""
+        while lead < len(words) and (words[lead] in _STOP_CAPS or words[lead].lower() in cast.roles
+                                     or words[lead].lower().rstrip(".") in _TITLES
+                                     or cast.country_of(words[lead])):
+            if words[lead].lower().rstrip(".") in _TITLES:
+                title_gender = _TITLES[words[lead].lower().rstrip(".")]
+            lead += 1
+        if lead == len(words):
+            continue
+        label = " ".join(words[:lead])
+        rest = " ".join(words[lead:])
+        start = s0 + name.index(rest, len(label)) if label else s0
+        end = start + len(rest)
+        if not free(start, end):
+            continue
+        if any(w in _ORG_HEADS for w in rest.split()):
+            marker = _country_marker(rest.split() + label.split(), cast)
+            low = rest.lower()
+            camp = "other"
+            for t, r in cast.roles.items():
+                if re.search(rf"\b{re.escape(t)}\b", low):
+                    camp = _camp_for_role(r, marker)
+                    break
+            take(Mention(start, end, rest, cast.aliases.get(rest, rest), camp, "institution", "",
+                         "name", label=label))
+            continue
+        if cast.country_of(rest) or rest in cast.capitals:
+            c = cast.country_of(rest)
+            if rest in cast.capitals and c != "HOME":
+                take(Mention(start, end, rest, rest, "foreign", "institution", "n", "name",
+                             extra={"metonym": True}))
+            continue
+        if len(rest.split()) == 1:
+            # A single capitalised word is a person only as the surname of a full name
+            # (linked later) or as the subject of a cue (found by framing.claims).
+            if not rest.isupper() and not re.search(r"['’](?:ll|re|ve|d|m|s)$", rest):
+                single.append((start, end, rest, label, title_gender))
+            continue
+        take(Mention(start, end, rest, rest, "", "person",
+                     title_gender or _surname_gender(rest, cast), "name", label=label))
+    surnames = {m.actor.split()[-1] for m in out if m.actor_kind == "person" and len(m.actor.split()) >= 2}
+    for start, end, rest, label, g in single:
+        if rest in surnames or (g and free(start, end)):
+            take(Mention(start, end, rest, rest, "", "person", g, "name", label=label))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _trim_name(name: str, cast: Cast) -> str:
+    words = name.split()
+    while words and (words[-1] in _STOP_CAPS or words[-1].lower() in cast.roles):
+        words.pop()
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- #
+# Article-level linking: surnames, appositives, camps, home
+# --------------------------------------------------------------------------- #
+
+_APPOSITIVE = re.compile(r"^,\s+(?:(?:a|an|the|who is|who heads|who leads)\s+)([^,.;]{3,90}?)(?:,|\.|;| who\b| said| told)")
+
+
+def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
+    """Home country names: most often attached to state roles; the dateline capital helps."""
+    if cast.home and any(h in text for h in cast.home):
+        return cast.home
+    votes: dict[str, int] = {}
+    for m in mentions:
+        marker = m.extra.get("marker", "")
+        if m.via == "role" and marker and marker != "HOME" and m.role in cast.roles and cast.roles[m.role].camp == "state":
+            votes[marker] = votes.get(marker, 0) + 2
+    for name, c in cast.countries.items():
+        if c and re.search(rf"\b{re.escape(name)}\b", text):
+            votes[c] = votes.get(c, 0) + 1 if votes.get(c) else votes.get(c, 0)
+    if not votes:
+        return cast.home
+    best = max(votes, key=lambda k: votes[k])
+    if best.startswith("?"):
+        return {best[1:], best[1:-3] + "ia" if best.endswith("ian") else best[1:]}
+    names = {k for k, v in cast.countries.items() if v == best}
+    return names | {best}
+
+
+def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mention]:
+    """Resolve surnames to full names, labels/appositives to camps, and camps of names."""
+    home = infer_home(mentions, text, cast)
+    if home != cast.home:
+        cast = cast.with_home(home)
+        # Recompute role camps against the inferred home.
+        for m in mentions:
+            if m.via == "role" and m.role in cast.roles:
+                marker = _country_marker([w for w in m.mention.split()[:-1]] + ([m.of] if m.of else []), cast)
+                m.extra["marker"] = marker
+                m.camp = _camp_for_role(cast.roles[m.role], marker)
+    persons: dict[str, Mention] = {}
+    for m in mentions:
+        if m.actor_kind == "person" and m.via in ("name", "alias") and len(m.actor.split()) >= 2:
+            persons.setdefault(m.actor, m)
+    # Surname-only mentions become the full name ("Volkov" -> "Leonid Volkov").
+    by_surname: dict[str, str] = {}
+    for full in persons:
+        by_surname.setdefault(full.split()[-1], full)
+    for m in mentions:
+        if m.via == "name" and len(m.actor.split()) == 1 and m.actor in by_surname:
+            full = by_surname[m.actor]
+            m.actor = full
+            m.via = "alias"
+    # Camps of names: actor list, label, appositive ("X, a Navalny ally,").
+    info: dict[str, dict] = {}
+    for m in mentions:
+        if m.actor_kind != "person" or m.via not in ("name", "alias"):
+            continue
+        d = info.setdefault(m.actor, {"camp": "", "gender": "", "roles": set(), "of": set()})
+        if m.actor in cast.actors:
+            d["camp"] = cast.actors[m.actor].camp
+            d["gender"] = d["gender"] or cast.actors[m.actor].gender
+        d["gender"] = d["gender"] or m.gender
+        descs = [m.label] if m.label else []
+        app = _APPOSITIVE.match(text[m.end:m.end + 120])
+        if app:
+            descs.append(app.group(1))
+        for desc in descs:
+            camp, role, of = _describe(desc, cast, mentions)
+            if role:
+                d["roles"].add(role)
+            if of:
+                d["of"].add(of)
+            if camp and not d["camp"]:
+                d["camp"] = camp
+            if role and cast.roles.get(role) and cast.roles[role].gender and not d["gender"]:
+                d["gender"] = cast.roles[role].gender
+    for m in mentions:
+        if m.actor in info:
+            d = info[m.actor]
+            m.camp = m.camp or d["camp"] or "other"
+            if m.via in ("name", "alias") and d["camp"]:
+                m.camp = d["camp"]
+            m.gender = m.gender or d["gender"]
+            m.extra["roles"] = d["roles"]
+            m.extra["of"] = d["of"]
+        elif not m.camp:
+            m.camp = "other"
+    # Relational roles take the camp of whom they belong to ("an aide to Z", "Navalny's allies").
+    starts = {x.start: x for x in mentions}
+    for m in mentions:
+        pos = m.extra.get("of_pos", -1)
+        if m.via == "role" and pos >= 0 and not m.of:
+            target = starts.get(pos) or next((x for x in mentions if x.start <= pos < x.end), None)
+            if target is not None:
+                m.of = target.mention
+    for m in mentions:
+        if m.via == "role" and m.of:
+            target = _resolve_name(m.of, mentions, cast)
+            if target is not None:
+                m.of = target.actor
+                tc = target.camp
+                role = cast.roles.get(m.role)
+                if role and role.relational:
+                    if role.camp == "other":
+                        pass  # lawyers and relatives stay "other"
+                    else:
+                        m.camp = tc
+    return mentions
+
+
+def _resolve_name(s: str, mentions: list[Mention], cast: Cast) -> Mention | None:
+    s = re.sub(r"^the\s+", "", s.strip(), flags=re.I)
+    for m in mentions:
+        if m.mention.endswith(s) or m.actor == s or m.actor.split()[-1] == s.split()[-1]:
+            return m
+    if s in cast.aliases:
+        a = cast.actors[cast.aliases[s]]
+        return Mention(0, 0, s, a.name, a.camp, a.kind, a.gender)
+    return None
+
+
+def _describe(desc: str, cast: Cast, mentions: list[Mention]) -> tuple[str, str, str]:
+    """Camp, role head and relation of a description ("a Navalny ally based outside Russia")."""
+    role_re = _role_regex(tuple(cast.roles))
+    found = list(role_re.finditer(desc))
+    if not found:
+        return "", "", ""
+    m = max(found, key=lambda x: len(x.group()))
+    head = re.sub(r"\s+", " ", m.group().lower())
+    role = cast.roles[head]
+    before = desc[:m.start()].split()
+    marker = _country_marker(before, cast)
+    camp = _camp_for_role(role, marker)
+    of = ""
+    rel = re.match(r"\s+(?:of|for|to)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", desc[m.end():])
+    poss = [w for w in before if w[:1].isupper() and w not in _STOP_CAPS and not cast.country_of(w)]
+    if role.relational:
+        of = rel.group(1) if rel else (poss[-1].rstrip("'s’") if poss else "")
+        if of:
+            t = _resolve_name(of, mentions, cast)
+            if t is not None and role.camp != "other":
+                camp = t.camp or camp
+                of = t.actor
+    if head == "critic" and poss:  # "Kremlin critic": a critic of the state
+        camp = "opposition"
+    return camp, head, of
