@@ -205,7 +205,7 @@ _TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "
 _PRONOUNS = {"he": ("m", "sg"), "she": ("f", "sg"), "they": ("", "pl"), "it": ("n", "sg")}
 
 _CAP = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
-_NAME_SEQ = re.compile(rf"{_CAP}(?:\s+(?:{_CAP}|de|van|von|al|bin|da|di|la|le|del|der)(?=\s|[.,;:!?'’\")]|$)){{0,5}}")
+_NAME_SEQ = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|van|von|al|bin|da|di|la|le|del|der)(?=\s|[.,;:!?'’\")]|$)){{0,5}}")
 
 
 @lru_cache(maxsize=16)
@@ -276,7 +276,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
     role_re = _role_regex(tuple(cast.roles))
     matches = list(role_re.finditer(text))
     # Roles right before a name first ("Ministry spokeswoman Maria Zakharova"), then the rest.
-    labelled = [m for m in matches if re.match(rf"\s+{_CAP}\s+{_CAP}", text[m.end():])]
+    labelled = [m for m in matches if re.match(rf"[ \t]+{_CAP}[ \t]+{_CAP}", text[m.end():])]
     ordered = labelled + [m for m in matches if m not in labelled]
     for m in ordered:
         if not free(m.start(), m.end()):
@@ -292,7 +292,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         s = m.start()
         words_left = []
         while True:
-            mm = re.search(r"([\w’'.-]+)\s+$", text[max(0, s - 40):s])
+            mm = re.search(r"([\w’'.-]+)[ \t]+$", text[max(0, s - 40):s])
             if not mm:
                 break
             w = mm.group(1)
@@ -317,7 +317,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if rel and (role.relational or text[e + rel.end():e + rel.end() + 1].isupper()):
             of_pos = e + rel.end()  # whom the role belongs to: resolved when linking
         # A person name right after the role is a labelled name: "Interior Minister Tomas Brell".
-        after = re.match(rf"\s+({_NAME_SEQ.pattern})", text[e:]) if role.kind == "person" else None
+        after = re.match(rf"[ \t]+({_NAME_SEQ.pattern})", text[e:]) if role.kind == "person" else None
         label = text[s:m.end()]
         first_word = label.split()[0].lower() if label.split() else ""
         definite = first_word not in ("a", "an", "one")

@@ -1,0 +1,490 @@
+"""Claims: who says what, attributed to a speaker and a camp.
+
+A claim is a statement, accusation, appeal, demand or evaluation the text
+attributes to an identifiable source, through a reporting cue or as a direct
+quotation whose speaker is clear (``docs/codebook.md`` is the unit written down).
+The extractor works paragraph by paragraph with linear-time scans and no parser:
+
+1. quote spans are paired per paragraph (straight, curly, guillemets; a quote
+   that runs over paragraphs with an opening mark on each is one span; an
+   unbalanced opening mark ends at its paragraph, never swallowing the rest);
+2. reporting cues (``framing/data/reporting_verbs.csv``) outside quotes are found;
+3. each cue gets a speaker: the mention right before it (over auxiliaries,
+   adverbs and appositives: "Leonid Volkov, a Navalny ally based outside Russia,
+   called on"), after it ("said Interior Minister X", "according to X"), the
+   subject of a relative or causative ("who says", "prompted the ministry to
+   accuse"); pronouns and descriptions resolve to a named actor in context;
+4. the content is the adjacent quote, or the clause the cue governs; later quotes
+   in the paragraph without a cue of their own join it; a paragraph that is only a
+   quote is a continuation by the previous quote's speaker.
+
+>>> from framing.claims import extract_claims
+>>> text = 'Opposition leader Marta Vell urged people to march. "We are not afraid," she said.'
+>>> rows = extract_claims(text, [{"region": "body", "paragraph": 0, "start": 0, "end": len(text)}])
+>>> [(r["speaker"], r["camp"], r["kind"], r["cue"]) for r in rows]
+[('Marta Vell', 'opposition', 'indirect', 'urged'), ('Marta Vell', 'opposition', 'direct', 'said')]
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from framing import paths
+from framing.actors import Cast, Mention, _PRONOUNS, default_cast, find_mentions, link_mentions
+from framing.text import sentences as split_sentences
+
+
+@dataclass(frozen=True)
+class Cue:
+    form: str
+    cls: str
+    frame: str
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None = None) -> dict[str, Cue]:
+    """Reporting cues from ``framing/data/reporting_verbs.csv`` (form -> Cue)."""
+    p = paths.DATA / "reporting_verbs.csv" if path is None else path
+    lines = [ln for ln in open(p, encoding="utf-8").read().splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return {r["form"].strip().lower(): Cue(r["form"].strip().lower(), r["class"].strip(), r["frame"].strip())
+            for r in csv.DictReader(lines)}
+
+
+@lru_cache(maxsize=4)
+def _cue_regex(forms: tuple[str, ...]) -> re.Pattern:
+    # Case-sensitive: "States" in "United States" is no cue; "According to" may open a sentence.
+    variants = set(forms) | {f[:1].upper() + f[1:] for f in forms if f.startswith("according")}
+    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(variants, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+OPENERS = {'“': '”', '«': '»', '„': '“', '‘': '’'}
+CLOSERS = {'”', '»'}
+
+# Words that may stand between a subject and its cue.
+_SKIP = re.compile(
+    r"^(?:\s|,|also|later|again|repeatedly|previously|earlier|separately|then|now|once|"
+    r"has|have|had|would|will|was|were|is|are|did|does|do|could|can|may|might|must|should|"
+    r"been|being|not|never|already|still|publicly|recently|angrily|flatly|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:on|in)\s+a\s+(?:statement|post|interview|letter|video)(?:\s+on\s+\w+)?|"
+    r"in\s+(?:a|an|the)\s+\w+\s+\w+|"
+    r"last\s+\w+|this\s+\w+|yesterday|today|"
+    r"who|which|that)*$", re.I)
+_APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_DISTANCING = re.compile(
+    r"\bwhat\s+(?:\w+\s+){1,3}(?:said|says|say|claimed|claims|called|described)\s+(?:was|were|is|are|as)\b"
+    r"|\b(?:says|said|claims|claimed)\s+(?:was|were|is|are)\b|\bso-called\b|\balleged(?:ly)?\b", re.I)
+
+
+@dataclass
+class QuoteSpan:
+    start: int
+    end: int  # exclusive, includes the closing mark
+
+
+def quote_spans(text: str, regions: list[dict]) -> list[QuoteSpan]:
+    """Pair quote marks paragraph by paragraph; multi-paragraph quotes become one span."""
+    spans: list[QuoteSpan] = []
+    doubles = any(c in text for c in '"“”«»„')
+    carry: QuoteSpan | None = None
+    for reg in regions:
+        s0, e0 = reg["start"], reg["end"]
+        block = text[s0:e0]
+        open_at = -1
+        closing = ""
+        first_open = None
+        for i, ch in enumerate(block):
+            if ch == '"':
+                if open_at < 0:
+                    # an opening straight quote is at a word start
+                    if i + 1 < len(block) and not block[i + 1].isspace():
+                        open_at, closing = i, '"'
+                elif closing == '"':
+                    spans.append(QuoteSpan(s0 + open_at, s0 + i + 1))
+                    if first_open is None:
+                        first_open = open_at
+                    open_at = -1
+            elif ch in OPENERS and (doubles is False or ch != "‘") and open_at < 0:
+                if ch == "‘" and i > 0 and block[i - 1].isalpha():
+                    continue
+                open_at, closing = i, OPENERS[ch]
+            elif open_at >= 0 and ch == closing and closing != '"':
+                if ch == "’" and i + 1 < len(block) and block[i + 1].isalpha():
+                    continue  # an apostrophe
+                spans.append(QuoteSpan(s0 + open_at, s0 + i + 1))
+                open_at = -1
+        if carry is not None:
+            # The previous paragraph's quote went on: does this one open with a mark?
+            if block[:1] in ('"', '“', '«', '„') and spans and spans[-1].start == s0:
+                spans[-1] = QuoteSpan(carry.start, spans[-1].end)
+                carry = None
+            elif block[:1] in ('"', '“', '«', '„') and open_at == 0:
+                carry = QuoteSpan(carry.start, e0)
+                continue
+            else:
+                spans.append(carry)
+                carry = None
+        if open_at >= 0:
+            # Unbalanced: the quote runs to the end of the paragraph, and on only if the
+            # next paragraph opens with a quote mark (checked above on the next round).
+            carry = QuoteSpan(s0 + open_at, e0)
+    if carry is not None:
+        spans.append(carry)
+    return spans
+
+
+def _in_spans(pos: int, spans: list[QuoteSpan]) -> QuoteSpan | None:
+    for q in spans:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+@dataclass
+class _Claim:
+    region: str
+    paragraph: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    cue_class: str
+    speaker: Mention | None
+    start: int
+    end: int
+    via: str
+    distancing: bool = False
+
+
+class _Resolver:
+    """Pronoun and description resolution in reading order."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.last_speakers: list[tuple[int, Mention]] = []  # (paragraph, resolved mention)
+        self.resolved: dict[int, Mention] = {}
+        for x in mentions:  # resolve every pronoun once, in reading order
+            if x.via == "pronoun" and x.actor_kind == "person" and x.number == "sg":
+                self._pronoun(x, -1, x.start)
+
+    def persons_before(self, pos: int) -> list[Mention]:
+        return [m for m in self.mentions if m.end <= pos and m.actor_kind == "person" and m.via != "pronoun"]
+
+    def resolve(self, m: Mention, paragraph: int, pos: int) -> Mention:
+        if m.via == "pronoun":
+            return self._pronoun(m, paragraph, pos)
+        if m.via == "role" and m.actor_kind == "person" and m.number == "sg":
+            return self._description(m, pos)
+        return m
+
+    def _pronoun(self, m: Mention, paragraph: int, pos: int) -> Mention:
+        if m.start in self.resolved:
+            return self.resolved[m.start]
+        low = m.mention.lower()
+        gender, number = _PRONOUNS.get(low, ("", "sg"))
+        if number == "pl":
+            groups = [x for x in self.mentions if x.end <= pos and x.number == "pl" and x.via == "role"]
+            cand = groups[-1] if groups else None
+            if cand is not None and pos - cand.end < 400:
+                return _as(m, cand, "pronoun")
+            return m
+        if gender == "n":
+            inst = [x for x in self.mentions if x.end <= pos and x.actor_kind == "institution"]
+            return _as(m, inst[-1], "pronoun") if inst else m
+        # The most recent compatible person: a name, or a pronoun already resolved.
+        best = None
+        for x in self.mentions:
+            if x.end > m.start:
+                break
+            if x.actor_kind != "person" or x.number == "pl" or x.extra.get("quoted"):
+                continue
+            r = self.resolved.get(x.start) if x.via == "pronoun" else (x if x.via in ("name", "alias", "description") else None)
+            if r is not None and r.gender in (gender, "") and r.actor not in ("he", "she"):
+                best = r
+        if best is not None:
+            self.resolved[m.start] = _as(m, best, "pronoun")
+            return self.resolved[m.start]
+        return m
+
+    def _description(self, m: Mention, pos: int) -> Mention:
+        # "An ally of X" / "the spokeswoman": a named person with that role (and relation).
+        best = None
+        for x in self.mentions:
+            if x.actor_kind != "person" or x.via not in ("name", "alias") or x is m:
+                continue
+            roles = x.extra.get("roles", set()) | ({x.role} if x.role else set())
+            if m.role in roles and (not m.of or m.of in x.extra.get("of", set()) or m.of == x.extra.get("of_actor")):
+                if m.definite and x.end > pos:
+                    continue  # "the spokeswoman" refers back
+                if best is None or (x.end <= pos and (best.end > pos or x.end > best.end)):
+                    best = x
+        return _as(m, best, "description") if best is not None else m
+
+    def spoke(self, paragraph: int, sp: Mention) -> None:
+        self.last_speakers.append((paragraph, sp))
+
+
+def _as(m: Mention, target: Mention, via: str) -> Mention:
+    return Mention(m.start, m.end, m.mention, target.actor, target.camp, target.actor_kind,
+                   target.gender, via, target.label, target.number, target.role, target.of)
+
+
+def pronoun_mentions(text: str, taken: list[Mention]) -> list[Mention]:
+    """Subject pronouns (he, she, they, it) outside other mentions."""
+    out = []
+    for m in re.finditer(r"\b(?:he|she|they|it|He|She|They|It)\b", text):
+        g, n = _PRONOUNS[m.group().lower()]
+        out.append(Mention(m.start(), m.end(), m.group(), m.group().lower(), "", "person" if g != "n" else "institution",
+                           g if g in "mf" else "", "pronoun", number=n))
+    return out
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the clause holding ``pos`` (after ; : or a sentence start), not before lo."""
+    seg = text[lo:pos]
+    cut = max(seg.rfind(";"), seg.rfind(":"))
+    return lo + cut + 1 if cut >= 0 else lo
+
+
+def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
+                   mentions: list[Mention] | None = None, sentences: list[dict] | None = None,
+                   cues: dict[str, Cue] | None = None) -> list[dict]:
+    """Claims of one article as records (the ``claims`` table's columns)."""
+    cast = cast or default_cast()
+    cues = cues or load_cues()
+    if mentions is None:
+        mentions = link_mentions(find_mentions(text, cast), text, cast)
+    if sentences is None:
+        sentences = split_sentences(text, regions)
+    readable = [r for r in regions if r["region"] not in ("credit",)]
+    spans = quote_spans(text, readable)
+    pron = [p for p in pronoun_mentions(text, mentions)
+            if not any(m.start <= p.start < m.end for m in mentions) and not _in_spans(p.start, spans)]
+    allm = sorted(mentions + pron, key=lambda m: m.start)
+    resolver = _Resolver(allm)
+    cue_re = _cue_regex(tuple(cues))
+    sent_starts = [s["start"] for s in sentences]
+    claims: list[_Claim] = []
+    prev_quote_speaker: Mention | None = None
+    covered_until = -1  # end of a multi-paragraph quote already attributed
+
+    def sentence_of(pos: int) -> dict:
+        import bisect
+        i = max(0, bisect.bisect_right(sent_starts, pos) - 1)
+        return sentences[i] if sentences else {"start": 0, "end": len(text), "sentence": 0}
+
+    for reg in readable:
+        if reg["region"] in ("subhead",):
+            continue
+        ps, pe, para = reg["start"], reg["end"], reg["paragraph"]
+        para_quotes = [q for q in spans if q.start < pe and q.end > ps]
+        found: list[_Claim] = []
+        for cm in cue_re.finditer(text, ps, pe):
+            if _in_spans(cm.start(), spans):
+                continue
+            form = re.sub(r"\s+", " ", cm.group().lower())
+            cue = cues[form]
+            c = _attribute(text, cm.start(), cm.end(), cue, allm, spans, sentence_of(cm.start()),
+                           ps, pe, resolver, para, cast)
+            if c is None:
+                continue
+            c.region, c.paragraph = reg["region"], para
+            found.append(c)
+        found = _dedupe(found)
+        # Quotes in the paragraph with no cue of their own join the claim before them.
+        for q in para_quotes:
+            if any(c.start <= q.start < c.end or (c.start <= q.start and q.end <= c.end) for c in found):
+                continue
+            owner = [c for c in found if c.cue_start < q.start]
+            if owner:
+                owner[-1].end = max(owner[-1].end, min(q.end, max(pe, q.end)))
+            elif found:
+                first = found[0]
+                if q.end <= first.cue_start and first.start >= q.end - 1:
+                    pass
+        if not found and para_quotes and ps >= covered_until:
+            quoted = sum(min(q.end, pe) - max(q.start, ps) for q in para_quotes)
+            if quoted >= 0.5 * (pe - ps) and prev_quote_speaker is not None and reg["region"] == "body":
+                q0 = para_quotes[0]
+                end = max(q.end for q in para_quotes)
+                found.append(_Claim(reg["region"], para, "", q0.start, q0.start, "neutral",
+                                    prev_quote_speaker, max(q0.start, ps) if q0.start < ps else q0.start,
+                                    end, "continuation"))
+        for c in found:
+            if c.end > pe:
+                covered_until = max(covered_until, c.end)
+            if c.speaker is not None:
+                resolver.spoke(para, c.speaker)
+                # A bare quote paragraph continues the most recent speaker (codebook).
+                prev_quote_speaker = c.speaker
+        claims.extend(found)
+    return [_record(text, c, i, spans, sentence_of) for i, c in enumerate(claims)]
+
+
+def _dedupe(found: list[_Claim]) -> list[_Claim]:
+    out: list[_Claim] = []
+    for c in found:
+        if out and c.cue_start < out[-1].cue_end:
+            continue
+        out.append(c)
+    return out
+
+
+def _subject_before(text: str, pos: int, allm: list[Mention], lo: int) -> tuple[Mention | None, int]:
+    """The mention that is the subject of a cue at ``pos`` (searching back to ``lo``)."""
+    before = [m for m in allm if lo <= m.start and m.end <= pos]
+    for k in range(len(before) - 1, max(-1, len(before) - 5), -1):
+        m = before[k]
+        gap = text[m.end:pos]
+        if _SKIP.match(gap):
+            if re.match(r"^,\s*who\s*$", gap):
+                # "Navalny, a prominent critic of President Putin, who says": the antecedent
+                # of "who" is the head before the appositive.
+                j = k
+                while j > 0 and re.fullmatch(r"\s+(?:of|for|to)\s+(?:the\s+)?", text[before[j - 1].end:before[j].start]):
+                    j -= 1
+                if j > 0 and before[j].via == "role" and re.fullmatch(r",\s*", text[before[j - 1].end:before[j].start]):
+                    return before[j - 1], before[j - 1].start
+                return m, m.start
+            # "An ally of Kremlin critic Alexei Navalny urged": the head is the role.
+            if k > 0 and before[k - 1].via == "role" and before[k - 1].of and re.fullmatch(
+                    r"\s+(?:of|for|to)\s+(?:the\s+)?", text[before[k - 1].end:m.start]):
+                return before[k - 1], before[k - 1].start
+            return m, m.start
+        if _APPOSITIVE_GAP.match(gap) or re.match(r"^,\s+[^,;:\"“”]{2,100},\s*(?:\w+\s+){0,2}$", gap) and _SKIP.match(re.sub(r"^,\s+[^,]*,", "", gap)):
+            return m, m.start
+    return None, -1
+
+
+def _attribute(text, cs, ce, cue, allm, spans, sent, ps, pe, resolver, para, cast) -> _Claim | None:
+    ss, se = max(sent["start"], ps), min(sent["end"], pe)
+    lo = _clause_start(text, ss, cs)
+    pre = text[lo:cs]
+    post = text[ce:se]
+    if cue.frame.endswith("!"):
+        near_quote = re.match(r"^\s*[,:]?\s*[\"“«]", post) or re.search(r"[\"”»],?\s*[^\"“”]{0,60}$", pre)
+        if not (re.match(r"^\s+(?:\w+\s+){0,3}that\b", post) or near_quote):
+            return None
+    if cue.form in ("called", "describes", "described") and not re.match(r"^\s+(?:[^.;]{0,60}?)(?:\s+as\b|[\"“«])", post):
+        return None
+    if cue.form in ("told", "tells", "tell", "telling") and not re.match(r"^\s+(?:reporters|journalists|a |an |the |Reuters|AFP|AP\b|[A-Z]\w+|him|her|them|us|me|parliament|lawmakers|supporters|state)", post):
+        return None
+    if cue.form in ("say", "claim", "deny", "demand", "urge", "accuse", "tell", "write", "add", "call on", "call for", "believe"):
+        # A base form is a verb after a subject or "to", not a noun ("the final say").
+        if re.search(r"\b(?:the|a|an|their|his|her|its|our|final)\s+$", pre, re.I):
+            return None
+    passive = _PASSIVE.search(pre)
+    speaker: Mention | None = None
+    start, end = ce, se
+    via = ""
+    if cue.frame == "prep":
+        after = [m for m in allm if ce <= m.start <= ce + 3]
+        if not after:
+            return None
+        speaker = after[0]
+        start, end = ss, cs
+        if text[lo:cs].strip(" ,") == "":
+            start, end = after[0].end, se
+    elif passive:
+        by = re.match(r"^\s+by\s+", post)
+        if not by:
+            return None  # agentless passive: no recoverable source
+        after = [m for m in allm if ce + by.end() - 1 <= m.start <= ce + by.end() + 4]
+        if not after:
+            return None
+        speaker = after[0]
+        start, end = after[0].end, se
+    else:
+        # Causative: "prompted the ministry to accuse" -> the mention before "to".
+        to = re.search(r"\bto\s+$", pre)
+        if to:
+            cand = [m for m in allm if m.end <= lo + to.start() and lo + to.start() - m.end <= 2 and m.start >= lo]
+            speaker = cand[-1] if cand else None
+        if speaker is None:
+            speaker, sstart = _subject_before(text, cs, allm, lo)
+        # Inversion: '..., said Interior Minister Brell.' / '"...," Volkov wrote.'
+        after = [m for m in allm if ce < m.start <= ce + 4 and m.start < se]
+        inverted = speaker is None and after and re.match(r"^[\s,]*$", text[ce:after[0].start])
+        if inverted:
+            speaker = after[0]
+        if speaker is None:
+            # A bare capitalised word before the cue is a person: "Brell said".
+            bare = re.search(r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+(?:\w+ly\s+)?$", pre)
+            if bare and bare.group(1) not in ("The", "He", "She", "It", "They", "We", "I", "This", "That"):
+                bs = lo + bare.start(1)
+                speaker = Mention(bs, bs + len(bare.group(1)), bare.group(1), bare.group(1), "other",
+                                  "person", "", "name")
+                for m in allm:
+                    if m.actor.split()[-1] == bare.group(1) and m.actor_kind == "person":
+                        speaker = Mention(bs, bs + len(bare.group(1)), bare.group(1), m.actor, m.camp,
+                                          "person", m.gender, "alias", m.label)
+                        break
+                allm.append(speaker)
+                allm.sort(key=lambda m: m.start)
+        if speaker is None:
+            return None
+        # Content: a quote right before the subject ('"...," Volkov wrote') or after the cue.
+        subj_start = min(speaker.start, cs)
+        q_before = [q for q in spans if q.end <= subj_start and re.match(r"^[\s,]*$", text[q.end:subj_start])]
+        q_after = [q for q in spans if q.start >= ce and re.match(r"^[\s,:]*(?:\w+\s+){0,3}?[\s,:]*$", text[ce:q.start]) and q.start - ce < 40]
+        if q_before and q_before[-1].start >= ps - 10000:
+            start, end = q_before[-1].start, q_before[-1].end
+        elif inverted or (speaker.start > ce):
+            # "The idea ..., Volkov said." / "..., said the minister."
+            start, end = ss, max(ss, (speaker.start if speaker.start < cs else cs))
+            txt = text[start:end].rstrip(" ,")
+            end = start + len(txt)
+            if end <= start:
+                start, end = max(speaker.end, ce), se
+        elif q_after:
+            start, end = q_after[0].start, q_after[0].end
+        elif re.match(r"^[\s\w]{0,40}?[.!?]?[\"”’»]?\s*$", post) and re.search(r",\s*$", text[ss:speaker.start]):
+            # The cue closes the sentence: "The idea ... was inspired by ..., Volkov said."
+            start = ss
+            end = ss + len(text[ss:speaker.start].rstrip(" ,"))
+        elif re.match(r"^,", post) and re.search(r",\s*$", text[ss:speaker.start]) and speaker.start > ss:
+            # Parenthetical: "Supporters, he said, could then flood ..."
+            start, end = ss, se
+        else:
+            start = ce
+            nxt = re.search(r"\b(?:which|who)\s+(?:the\s+)?[A-Z]?\w+\s+(?:has|have|had)?\s*\w+ed\b", post)
+            end = se
+    if speaker.via in ("pronoun", "role"):
+        resolved = resolver.resolve(speaker, para, cs)
+        if resolved.via == "pronoun" and resolved.actor in ("he", "she", "they", "it"):
+            return None
+        speaker = resolved
+    window = text[max(ss, cs - 40):min(se, ce + 25)]
+    distancing = bool(_DISTANCING.search(window)) or bool(re.search(r"\bso-called\b", text[start:end]))
+    via = speaker.via
+    return _Claim("", para, text[cs:ce], cs, ce, cue.cls, speaker, start, max(start, end), via, distancing)
+
+
+def _record(text: str, c: _Claim, i: int, spans: list[QuoteSpan], sentence_of) -> dict:
+    content = text[c.start:c.end]
+    inside = sum(max(0, min(q.end, c.end) - max(q.start, c.start)) for q in spans)
+    visible = len(content.strip())
+    if inside == 0:
+        kind = "indirect"
+    elif inside >= visible - 2:
+        kind = "direct"
+    else:
+        kind = "mixed"
+    quoted = " ".join(text[max(q.start, c.start):min(q.end, c.end)] for q in spans
+                      if q.start < c.end and q.end > c.start)
+    sp = c.speaker
+    return {
+        "claim": i, "region": c.region, "paragraph": c.paragraph,
+        "sentence": sentence_of(c.cue_start if c.cue else c.start)["sentence"],
+        "speaker": sp.actor if sp else "", "mention": sp.mention if sp else "",
+        "camp": (sp.camp or "other") if sp else "other", "kind": kind, "cue": c.cue,
+        "cue_class": c.cue_class, "text": content, "start": c.start, "end": c.end,
+        "via": c.via, "distancing": c.distancing,
+        "quoted_words": len(re.findall(r"[\w’'-]+", quoted)),
+        "cue_start": c.cue_start, "cue_end": c.cue_end,
+        "speaker_start": sp.start if sp else -1, "speaker_end": sp.end if sp else -1,
+    }
