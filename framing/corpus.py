@@ -458,6 +458,8 @@ _MD_INLINE = [
     (re.compile(r"`([^`]+)`"), 1),
 ]
 _REFDEF = re.compile(r"^[ \t]*\[[^\]]+\]:\s*\S+.*$")
+_MD_IMAGE_PARA = re.compile(r"\s*!\[[^\]]*\]\([^)]*\)\s*")
+_MD_ITALIC_PARA = re.compile(r"\s*([*_])(?!\1)\S.*?(?<=\S)\1\s*", re.S)
 
 
 def _front_matter(doc: _Span, path) -> tuple[dict, _Span, _Span | None]:
@@ -500,9 +502,19 @@ def _text_blocks(body: _Span, markdown: bool) -> list[tuple[str, _Span]]:
     paras = [p for p in body.split(re.compile(r"\n[^\S\n]*\n\s*")) if p.s.strip()]
     line_mode = len(paras) == 1 and len([ln for ln in paras[0].s.split("\n") if ln.strip()]) > 1
     items: list[tuple[str, _Span]] = []
-    in_fence = False
+    in_fence = after_image = False
     for para in paras:
         current: list[_Span] = []
+        if markdown and not in_fence:
+            # An image alone in its paragraph, then a paragraph all in italics: a caption.
+            if _MD_IMAGE_PARA.fullmatch(para.s):
+                after_image = True
+                continue
+            if after_image and _MD_ITALIC_PARA.fullmatch(para.s):
+                items.append(("caption", para))
+                after_image = False
+                continue
+        after_image = False
 
         def flush():
             if current:

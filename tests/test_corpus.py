@@ -283,6 +283,15 @@ Repairs start in `June`, the council said.
     assert blocks_of(rec, "subhead") == ["What happens next"]
 
 
+def test_markdown_image_caption(tmp_path):
+    content = ("Storm damage was heavy.\n\n![Boats on the shore](img/boats.jpg)\n\n"
+               "*Boats on the shore on Sunday. Photo: Coast Times*\n\nRepairs began on Monday.\n")
+    [rec] = read_article(write(tmp_path / "cap.md", content))
+    assert [r["region"] for r in rec["regions"]] == ["body", "caption", "body"]
+    assert blocks_of(rec, "caption") == ["Boats on the shore on Sunday. Photo: Coast Times"]
+    assert "img/boats" not in rec["text"] and "Boats on the shore](" not in rec["text"]
+
+
 def test_front_matter_title_without_heading(tmp_path):
     content = "---\ntitle: Storm hits the coast\nauthor: [Ann Example, Bo Sample]\n---\n\nWind and rain hit the coast.\n"
     [rec] = read_article(write(tmp_path / "storm.md", content))
@@ -594,6 +603,23 @@ def test_unexpected_error_is_recorded(tmp_path, monkeypatch):
     articles, errors = read_corpus(tmp_path)
     assert list(articles["article"]) == ["a"]
     assert errors.loc[0, "stage"] == "text" and "boom" in errors.loc[0, "problem"]
+
+
+def test_fixture_articles_read_and_gold_anchors_in_their_region():
+    """The project's fictional test articles read cleanly; each gold claim anchor is in its region."""
+    folder, gold = paths.FIXTURES / "articles", paths.FIXTURES / "gold"
+    if not folder.is_dir() or not gold.is_dir():
+        pytest.skip("no fixture articles")
+    articles, errors = read_corpus([folder, paths.SEED])
+    assert errors.empty, errors.to_string()
+    by = {r["article"]: r for r in articles.to_dict("records")}
+    for f in sorted(gold.glob("*.jsonl")):
+        rec = by[f.stem]
+        check_regions(rec)
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                claim = json.loads(line)
+                assert any(claim["anchor"] in b for b in blocks_of(rec, claim["region"])), (f.stem, claim)
 
 
 # --------------------------------------------------------------------------- #
