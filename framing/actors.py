@@ -402,6 +402,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                 take(Mention(start, end, rest, rest, "foreign", "institution", "n", "name",
                              extra={"metonym": True}))
             continue
+        if all(w.isupper() for w in rest.split()):
+            continue  # all-caps runs are subheads or acronyms ("CAT AND MOUSE"), not names
         if len(rest.split()) == 1:
             # A single capitalised word is a person only as the surname of a full name
             # (linked later) or as the subject of a cue (found by framing.claims).
@@ -440,10 +442,15 @@ def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
     for m in mentions:
         marker = m.extra.get("marker", "")
         if m.via == "role" and marker and marker != "HOME" and m.role in cast.roles and cast.roles[m.role].camp == "state":
+            # Domestic roles (police, courts, interior ministry) point to home; a country's
+            # foreign ministry, embassy or ambassador is usually the foreign voice.
+            if re.search(r"foreign|ambassador|embassy|diplomat", m.mention, re.I):
+                continue
             votes[marker] = votes.get(marker, 0) + 2
     for name, c in cast.countries.items():
         if c and re.search(rf"\b{re.escape(name)}\b", text):
             votes[c] = votes.get(c, 0) + 1 if votes.get(c) else votes.get(c, 0)
+    votes = {k: v for k, v in votes.items() if v > 0}
     if not votes:
         return cast.home
     best = max(votes, key=lambda k: votes[k])

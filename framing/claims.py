@@ -295,6 +295,12 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
             c.region, c.paragraph = reg["region"], para
             found.append(c)
         found = _dedupe(found)
+        # An embedded cue ends the content of the claim before it: "... a court ruled he had
+        # violated ... in a case he says was trumped up" -> the ruling stops at "he says".
+        for a, b in zip(found, found[1:]):
+            cut = min(b.speaker.start if b.speaker is not None else b.cue_start, b.cue_start)
+            if a.start < cut < a.end and a.cue_start < cut:
+                a.end = a.start + len(text[a.start:cut].rstrip(" ,"))
         # Quotes in the paragraph with no cue of their own join the claim before them.
         for q in para_quotes:
             if any(c.start <= q.start < c.end or (c.start <= q.start and q.end <= c.end) for c in found):

@@ -183,8 +183,10 @@ def _token_candidates(tok: str, offset: int, vocab: Counter,
     for i in range(1, len(tok)):
         a, b = tok[i - 1], tok[i]
         if b == "(" and (a.isalpha() or a in ".,;:!?\"'’”)"):
-            # "agents(Adds", "measures.(Reporting": a note or credit glued on.
-            out.append(Candidate(offset + i, 6.0, "punct", reset=True))
+            # "agents(Adds", "measures.(Reporting": a note or credit glued on. A lower-case
+            # or digit opening ("alert(1)", "f(x)") is weaker evidence.
+            strong = i + 1 < len(tok) and tok[i + 1].isupper()
+            out.append(Candidate(offset + i, 6.0 if strong else 1.5, "punct", reset=strong))
         elif a in ",;:" and b.isalpha() and i >= 2 and not tok[i - 2].isspace():
             out.append(Candidate(offset + i, 4.0, "punct"))
         elif a in ")]”" and b.isalpha():

@@ -1,0 +1,132 @@
+"""Measure the claim extractor against hand coding (``tests/fixtures/gold``).
+
+A predicted claim matches a gold claim when its span (cue through content)
+covers the gold anchor, one to one; then speaker and camp are compared.
+
+>>> from framing.evaluate import score_claims
+>>> df = score_claims()            # doctest: +SKIP
+>>> df.loc["ALL", ["precision", "recall", "f1"]]   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from framing import paths
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"^(?:the|a|an)\s+", "", str(s).strip().lower())
+    return re.sub(r"['’]s\b", "", s)
+
+
+def same_speaker(pred: str, gold: str) -> bool:
+    """Lenient speaker match: equal after normalising, or same surname / head word."""
+    p, g = _norm(pred), _norm(gold)
+    if not p or not g:
+        return False
+    if p == g or p in g or g in p:
+        return True
+    return p.split()[-1] == g.split()[-1]
+
+
+def match_article(text: str, claims: pd.DataFrame, gold: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Pairs (gold, predicted or None); unmatched predictions are the rest of ``claims``."""
+    rows = claims.to_dict("records") if len(claims) else []
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        pos = text.find(g["anchor"])
+        if pos < 0:
+            pairs.append((g, None))
+            continue
+        a0, a1 = pos, pos + len(g["anchor"])
+        best, best_key = None, None
+        for i, r in enumerate(rows):
+            if i in used:
+                continue
+            lo = min(r["cue_start"] if r["cue"] else r["start"], r["start"])
+            hi = max(r["cue_end"], r["end"])
+            if lo < a1 and a0 < hi:
+                cue_hit = r["cue"] and r["cue_start"] < a1 and a0 < r["cue_end"]
+                key = (0 if cue_hit else 1, abs(r["cue_start"] - a0))
+                if best_key is None or key < best_key:
+                    best, best_key = i, key
+        if best is not None:
+            used.add(best)
+            pairs.append((g, rows[best]))
+        else:
+            pairs.append((g, None))
+    return pairs
+
+
+def score_claims(fixtures: str | Path = paths.FIXTURES, *, region: str | None = None,
+                 analyze=None) -> pd.DataFrame:
+    """Precision, recall, F1, speaker and camp accuracy per coded article and overall.
+
+    ``region`` restricts both sides to one region (e.g. "body").
+    """
+    from framing.pipeline import analyze_file
+
+    analyze = analyze or analyze_file
+    fixtures = Path(fixtures)
+    gold_dir = fixtures / "gold"
+    out = []
+    for gpath in sorted(gold_dir.glob("*.jsonl")):
+        stem = gpath.stem
+        cands = [p for p in [paths.CORPUS / f"{stem}.txt", *(fixtures / "articles").glob(f"{stem}.*")]
+                 if p.exists() and p.suffix in (".txt", ".md", ".html", ".markdown")]
+        if not cands:
+            continue
+        tables = analyze(cands[0])
+        text = tables["articles"]["text"].iloc[0]
+        claims = tables["claims"]
+        gold = [json.loads(x) for x in gpath.read_text(encoding="utf-8").splitlines() if x.strip()]
+        if region:
+            gold = [g for g in gold if g["region"] == region]
+            claims = claims[claims["region"] == region] if len(claims) else claims
+        pairs = match_article(text, claims, gold)
+        tp = sum(p is not None for _, p in pairs)
+        spk = sum(p is not None and same_speaker(p["speaker"], g["speaker"]) for g, p in pairs)
+        camp = sum(p is not None and p["camp"] == g["camp"] for g, p in pairs)
+        out.append({"article": stem, "gold": len(gold), "predicted": len(claims), "matched": tp,
+                    "speaker_ok": spk, "camp_ok": camp})
+    df = pd.DataFrame(out).set_index("article")
+    df.loc["ALL"] = df.sum()
+    df["precision"] = df["matched"] / df["predicted"].where(df["predicted"] > 0)
+    df["recall"] = df["matched"] / df["gold"].where(df["gold"] > 0)
+    df["f1"] = 2 * df["precision"] * df["recall"] / (df["precision"] + df["recall"])
+    df["speaker_accuracy"] = df["speaker_ok"] / df["matched"].where(df["matched"] > 0)
+    df["camp_accuracy"] = df["camp_ok"] / df["matched"].where(df["matched"] > 0)
+    return df
+
+
+def errors(fixtures: str | Path = paths.FIXTURES, stem: str = "") -> pd.DataFrame:
+    """Misses, false alarms and wrong speakers of one coded article, for inspection."""
+    from framing.pipeline import analyze_file
+
+    fixtures = Path(fixtures)
+    gpath = fixtures / "gold" / f"{stem}.jsonl"
+    cands = [p for p in [paths.CORPUS / f"{stem}.txt", *(fixtures / "articles").glob(f"{stem}.*")] if p.exists()]
+    tables = analyze_file(cands[0])
+    text = tables["articles"]["text"].iloc[0]
+    gold = [json.loads(x) for x in gpath.read_text(encoding="utf-8").splitlines() if x.strip()]
+    pairs = match_article(text, tables["claims"], gold)
+    rows = []
+    matched = set()
+    for g, p in pairs:
+        if p is None:
+            rows.append({"type": "missed", "anchor": g["anchor"], "gold": g["speaker"], "pred": ""})
+        else:
+            matched.add(p["claim"])
+            if not same_speaker(p["speaker"], g["speaker"]) or p["camp"] != g["camp"]:
+                rows.append({"type": "speaker", "anchor": g["anchor"], "gold": f'{g["speaker"]} ({g["camp"]})',
+                             "pred": f'{p["speaker"]} ({p["camp"]})'})
+    for _, p in tables["claims"].iterrows():
+        if p["claim"] not in matched:
+            rows.append({"type": "false", "anchor": text[p["cue_start"]:p["cue_end"]] + " | " + p["text"][:60],
+                         "gold": "", "pred": f'{p["speaker"]} ({p["camp"]})'})
+    return pd.DataFrame(rows)
