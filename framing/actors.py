@@ -387,7 +387,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             continue
         if any(w in _ORG_HEADS for w in rest.split()):
             marker = _country_marker(rest.split() + label.split(), cast)
-            low = rest.lower()
+            # The words before the name may say the camp: "the opposition Unity Front".
+            lead_words = text[max(0, start - 30):start].lower().split()[-2:]
+            low = " ".join(lead_words) + " " + rest.lower()
             camp = "other"
             for t, r in cast.roles.items():
                 if re.search(rf"\b{re.escape(t)}\b", low):
@@ -431,7 +433,8 @@ def _trim_name(name: str, cast: Cast) -> str:
 # Article-level linking: surnames, appositives, camps, home
 # --------------------------------------------------------------------------- #
 
-_APPOSITIVE = re.compile(r"^,\s+(?:(?:a|an|the|who is|who heads|who leads)\s+)([^,.;]{3,90}?)(?:,|\.|;| who\b| said| told)")
+_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|who is|who heads|who leads|who is a|who is the)\s+)?"
+                         r"([^,.;\"“”]{3,90}?)(?:,|\.|;| who\b| said| told)")
 
 
 def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
