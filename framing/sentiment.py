@@ -186,6 +186,7 @@ class Analysis:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     words: tuple[str, ...]
+    stems: tuple[str, ...]
     valences: tuple[float, ...]
     clause: tuple[int, ...]
     quoted: tuple[bool, ...]
@@ -231,15 +232,18 @@ def _analyse(text: str, adjust: Adjust) -> Analysis:
     raw_tokens = [clean[a:b] for a, b in spans]
     words = [_WORD_STRIP.sub("", t).lower() for t in raw_tokens]
     valences, scores = _vader_valences(analyzer(adjust), clean.strip())
-    qmask = quoted_mask(text)
+    # Most sentences hold no quote mark: skip the per-character scan then.
+    has_quotes = any(q in text for q in _DOUBLE_QUOTES)
+    qmask = quoted_mask(text) if has_quotes else None
     return Analysis(
         text=text,
         starts=tuple(a for a, _ in spans),
         ends=tuple(b for _, b in spans),
         words=tuple(words),
+        stems=tuple(stem(w) for w in words),
         valences=tuple(float(v) for v in valences),
         clause=tuple(_clause_ids(raw_tokens, words)),
-        quoted=tuple(qmask[a] for a, _ in spans),
+        quoted=tuple(qmask[a] for a, _ in spans) if qmask else (False,) * len(spans),
         compound=scores["compound"],
         pos=scores["pos"],
         neg=scores["neg"],
@@ -362,6 +366,19 @@ def sentence_scopes(a: Analysis, i: int, j: int, window: int = 8) -> dict[str, l
 # ---------------------------------------------------------------------------
 
 
+# Distance weights, tabulated once (speed); same arithmetic as computing them inline.
+_DECAY = [0.8**d for d in range(512)]
+_CLOSENESS = [1.0 / (1.0 + d / 3.0) for d in range(512)]
+
+
+def _decay(d: int) -> float:
+    return _DECAY[d] if d < 512 else 0.8**d
+
+
+def _closeness(d: int) -> float:
+    return _CLOSENESS[d] if d < 512 else 1.0 / (1.0 + d / 3.0)
+
+
 def stem(word: str) -> str:
     """Strip one common English suffix (crude; pools word forms for the model).
 
@@ -384,7 +401,7 @@ def mention_features(a: Analysis, i: int, j: int) -> dict[str, float]:
     >>> f["w:l:beat"], f["p1:the"]
     (1.0, 1.0)
     """
-    v, w, n = a.valences, a.words, len(a.words)
+    v, w, st, n = a.valences, a.words, a.stems, len(a.words)
     sc = sentence_scopes(a, i, j)
     f: dict[str, float] = {
         "sent": a.compound,
@@ -393,11 +410,17 @@ def mention_features(a: Analysis, i: int, j: int) -> dict[str, float]:
         "sent_abs": abs(a.compound),
     }
     for name, idx in sc.items():
-        vals = [v[k] for k in idx]
-        f["v_" + name] = _score(vals)
-        f["vpos_" + name] = sum(x for x in vals if x > 0) / 4.0
-        f["vneg_" + name] = sum(x for x in vals if x < 0) / 4.0
-    f["v_decay"] = _score([v[k] * 0.8 ** (i - k if k < i else k - j + 1) for k in range(n) if k < i or k >= j])
+        pos = neg = 0.0
+        for k in idx:
+            x = v[k]
+            if x > 0:
+                pos += x
+            elif x < 0:
+                neg += x
+        f["v_" + name] = _score([v[k] for k in idx])
+        f["vpos_" + name] = pos / 4.0
+        f["vneg_" + name] = neg / 4.0
+    f["v_decay"] = _score([v[k] * _decay(i - k if k < i else k - j + 1) for k in range(n) if k < i or k >= j])
     cue = speaker_cue(a, i, j)
     flags = {
         "speaker": cue >= 0,
@@ -419,16 +442,17 @@ def mention_features(a: Analysis, i: int, j: int) -> dict[str, float]:
     # and sentence words are crudely stemmed to pool scarce training data; "d:"
     # words are weighted by closeness to the mention (1 next to it, 0.5 at 3 words).
     for k in sc["clause"]:
-        f[("w:l:" if k < i else "w:r:") + stem(w[k])] = 1.0
+        f[("w:l:" if k < i else "w:r:") + st[k]] = 1.0
     for k in range(n):
         if k < i or k >= j:
-            f["s:" + stem(w[k])] = 1.0
-            closeness = 1.0 / (1.0 + (i - k if k < i else k - j + 1) / 3.0)
+            f["s:" + st[k]] = 1.0
+            closeness = _closeness(i - k if k < i else k - j + 1)
             key = "d:" + w[k]
             if closeness > f.get(key, 0.0):
                 f[key] = closeness
+    cl, home = a.clause, a.clause[min(i, n - 1)]
     for k in range(n - 1):
-        if (k < i - 1 or k >= j) and a.clause[k] == a.clause[k + 1] == a.clause[min(i, n - 1)]:
+        if (k < i - 1 or k >= j) and cl[k] == cl[k + 1] == home:
             f["b:" + w[k] + "_" + w[k + 1]] = 1.0
     if i >= 1:
         f["p1:" + w[i - 1]] = 1.0
@@ -469,18 +493,18 @@ def predict_proba(features: dict[str, float], model: dict | None = None) -> tupl
     (1.0, True)
     """
     model = model or load_model()
-    weights = model["weights"]
-    z = list(model["bias"])
+    get = model["weights"].get
+    z0, z1, z2 = model["bias"]
     for name, value in features.items():
-        wt = weights.get(name)
+        wt = get(name)
         if wt is not None:
-            z[0] += wt[0] * value
-            z[1] += wt[1] * value
-            z[2] += wt[2] * value
-    top = max(z)
-    e = [math.exp(x - top) for x in z]
-    s = sum(e)
-    return e[0] / s, e[1] / s, e[2] / s
+            z0 += wt[0] * value
+            z1 += wt[1] * value
+            z2 += wt[2] * value
+    top = max(z0, z1, z2)
+    e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
+    s = e0 + e1 + e2
+    return e0 / s, e1 / s, e2 / s
 
 
 def target_probabilities(text: str, start: int, end: int, adjust: Adjust = False) -> tuple[float, float, float]:
