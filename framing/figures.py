@@ -62,7 +62,10 @@ def _literal(value) -> str:
     if isinstance(value, os.PathLike):
         value = os.fspath(value)
     text = repr(value)
-    ast.literal_eval(text)  # only literals: what papermill can read back as defaults
+    try:
+        ast.literal_eval(text)  # only literals: what papermill can read back as defaults
+    except (ValueError, SyntaxError):
+        raise ValueError(f"parameter value {value!r} is not a Python literal") from None
     return text
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import os
+import textwrap
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -43,7 +44,8 @@ __all__ = [
     "CAMPS", "CAMP_COLORS", "CAMP_LABELS", "UNITS", "DPI", "FORMATS", "NEUTRAL_COLORS",
     "use_style", "camp_color", "save_figure",
     "plot_camp_counts", "plot_ratio", "plot_voice_sequence", "plot_actor_tone",
-    "plot_cue_classes", "plot_by_group", "with_articles",
+    "plot_cue_classes", "plot_by_group", "plot_unit_shift", "with_articles", "speakers",
+    "recurring",
 ]
 
 #: Camps in the order every figure and legend uses.
@@ -171,6 +173,11 @@ def _hue_levels(data: pd.DataFrame, hue: str | None) -> list:
     return _ordered(data[hue], CAMPS if hue == "camp" else ())
 
 
+def _wrap(label, width: int = 12) -> str:
+    """A tick label broken into lines of at most ``width`` characters (words kept whole)."""
+    return textwrap.fill(str(label), width=width, break_long_words=False)
+
+
 def _legend(ax: Axes, handles: list, title: str | None = None, **kw) -> None:
     if handles:
         kw.setdefault("loc", "best")
@@ -200,13 +207,14 @@ def _grouped_bars(ax: Axes, table: pd.DataFrame, colors: dict, *, horizontal: bo
     if horizontal:
         ax.set_yticks(pos, labels)
         ax.invert_yaxis()
+    elif len(labels) <= 4:
+        ax.set_xticks(pos, [_wrap(v) for v in labels])
     else:
         ax.set_xticks(pos, labels)
-        if max((len(s) for s in labels), default=0) > 8 or len(labels) > 4:
-            ax.tick_params(axis="x", labelrotation=30)
-            for t in ax.get_xticklabels():
-                t.set_horizontalalignment("right")
-                t.set_rotation_mode("anchor")
+        ax.tick_params(axis="x", labelrotation=30)
+        for t in ax.get_xticklabels():
+            t.set_horizontalalignment("right")
+            t.set_rotation_mode("anchor")
 
 
 def _counts(data: pd.DataFrame, x: str, hue: str | None, y: str | None,
@@ -257,8 +265,8 @@ def plot_camp_counts(data: pd.DataFrame, *, x: str = "unit", hue: str = "camp",
     if share:
         ax.set_ylim(0, 100)
     _legend(ax, [Patch(color=_palette(hue, list(table.columns))[c], label=CAMP_LABELS.get(c, str(c)))
-                 for c in table.columns], ncols=min(len(table.columns), 4), loc="upper center",
-            bbox_to_anchor=(0.5, 1.15))
+                 for c in table.columns], ncols=min(len(table.columns), 4), loc="lower center",
+            bbox_to_anchor=(0.5, 1.0))
     return ax
 
 
@@ -269,7 +277,8 @@ def plot_ratio(data: pd.DataFrame, *, x: str = "unit", y: str = "ratio", lo: str
     Log scale (a ratio of 2 and of 1/2 are the same distance from parity), a
     dashed reference line at 1 (parity). Rows whose ratio is 0, infinite or
     missing cannot sit on a log axis and are left out; an interval that is
-    unbounded above is drawn to the top of the axes and ends in an arrow.
+    unbounded (upper bound infinite, lower bound 0) runs to the edge of the axes
+    and ends in an arrowhead there.
     """
     ax = _axes(ax)
     levels = _hue_levels(data, hue) or [None]
@@ -291,7 +300,8 @@ def plot_ratio(data: pd.DataFrame, *, x: str = "unit", y: str = "ratio", lo: str
         py = rows[y].to_numpy(dtype=float)
         low = rows[lo].to_numpy(dtype=float) if lo in rows else py
         high = rows[hi].to_numpy(dtype=float) if hi in rows else py
-        low = np.where((low > 0) & np.isfinite(low), low, bottom)
+        open_bottom = ~((low > 0) & np.isfinite(low))
+        low = np.where(open_bottom, bottom, low)
         open_top = ~np.isfinite(high)
         high = np.where(open_top, top, high)
         color = colors[level]
@@ -301,16 +311,21 @@ def plot_ratio(data: pd.DataFrame, *, x: str = "unit", y: str = "ratio", lo: str
         if open_top.any():
             ax.plot(px[open_top], high[open_top], linestyle="none", marker="^", color=color,
                     markersize=3)
+        if open_bottom.any():
+            ax.plot(px[open_bottom], low[open_bottom], linestyle="none", marker="v", color=color,
+                    markersize=3)
         if level is not None:
             handles.append(Line2D([], [], color=color, marker=_MARKERS[i % len(_MARKERS)],
                                   linestyle="none", label=str(level)))
     ax.axhline(1.0, color="#444444", linestyle="--", linewidth=0.7, zorder=0)
     ax.set_yscale("log")
     ax.set_ylim(min(bottom, 0.5), max(top, 2.0))
-    ax.set_xticks(range(len(xs)), [str(v) for v in xs])
     ax.set_xlim(-0.5, len(xs) - 0.5)
-    if max((len(str(v)) for v in xs), default=0) > 10:
-        ax.tick_params(axis="x", labelrotation=20)
+    if len(xs) <= 4:
+        ax.set_xticks(range(len(xs)), [_wrap(v) for v in xs])
+    else:
+        ax.set_xticks(range(len(xs)), [str(v) for v in xs])
+        ax.tick_params(axis="x", labelrotation=30)
         for t in ax.get_xticklabels():
             t.set_horizontalalignment("right")
             t.set_rotation_mode("anchor")
@@ -319,8 +334,8 @@ def plot_ratio(data: pd.DataFrame, *, x: str = "unit", y: str = "ratio", lo: str
     ax.yaxis.set_minor_formatter(mpl.ticker.NullFormatter())
     ax.set_xlabel(_label(x))
     ax.set_ylabel(_label(y))
-    _legend(ax, handles, title=_label(hue) if hue else None, loc="upper left",
-            bbox_to_anchor=(1.0, 1.0))
+    _legend(ax, handles, title=None, loc="lower center", bbox_to_anchor=(0.5, 1.0),
+            ncols=min(len(handles), 3) or 1)
     return ax
 
 
@@ -483,6 +498,66 @@ def plot_by_group(data: pd.DataFrame, *, x: str = "outlet", y: str | None = None
         _legend(ax, [Patch(color=colors[c], label=CAMP_LABELS.get(c, str(c)))
                      for c in table.columns], title=None if hue == "camp" else _label(hue))
     return ax
+
+
+def plot_unit_shift(data: pd.DataFrame, *, x: str = "unit", y: str = "ratio",
+                    by: str = "article", ax: Axes | None = None) -> Axes:
+    """How each article's state/opposition ratio moves when the counting unit changes.
+
+    One grey line per ``by`` group (article) across the units ``x``, on a log
+    scale, with the median over groups in black; the dashed line is parity.
+    Values that are 0, infinite or missing (no claims of one camp) break the line.
+    """
+    ax = _axes(ax)
+    xs = _ordered(data[x], UNITS if x == "unit" else ())
+    pos = {v: i for i, v in enumerate(xs)}
+    vals = data[y].replace([np.inf, -np.inf], np.nan).where(data[y] > 0)
+    frame = data.assign(**{y: vals})
+    table = frame.pivot_table(index=by, columns=x, values=y, aggfunc="first", dropna=False)
+    table = table.reindex(columns=xs)
+    for _, row in table.iterrows():
+        ax.plot([pos[c] for c in table.columns], row.to_numpy(dtype=float), color="#BBBBBB",
+                linewidth=0.7, marker="o", markersize=2)
+    median = table.median(axis=0, skipna=True).to_numpy(dtype=float)
+    ax.plot(range(len(xs)), median, color="#000000", linewidth=1.6, marker="o", markersize=4,
+            label="median")
+    n_ok = table.notna().sum(axis=0).to_numpy()
+    ax.axhline(1.0, color="#444444", linestyle="--", linewidth=0.7, zorder=0)
+    ax.set_yscale("log")
+    ax.yaxis.set_major_locator(mpl.ticker.LogLocator(base=2, numticks=8))
+    ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(_ratio_tick))
+    ax.yaxis.set_minor_formatter(mpl.ticker.NullFormatter())
+    ax.set_xticks(range(len(xs)), [_wrap(f"{v} (n={k})") for v, k in zip(xs, n_ok)])
+    ax.set_xlim(-0.3, len(xs) - 0.7)
+    ax.set_xlabel(_label(x))
+    ax.set_ylabel(_label(y))
+    _legend(ax, [Line2D([], [], color="#BBBBBB", marker="o", markersize=2, label=f"one {by}"),
+                 Line2D([], [], color="#000000", linewidth=1.6, marker="o", label="median")],
+            loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2)
+    return ax
+
+
+def recurring(tone: pd.DataFrame, *, measure: str = "says", min_articles: int = 2,
+              top: int = 8) -> pd.DataFrame:
+    """Rows of ``actor_sentiment`` (``measure`` only, both scopes) for actors measured in
+    at least ``min_articles`` articles: the ``top`` actors with the most articles."""
+    rows = tone[tone["measure"] == measure]
+    per = rows[rows["scope"] == "article"].groupby("actor")["article"].nunique()
+    per = per[per >= min_articles].sort_values(ascending=False, kind="stable")
+    keep = list(per.index[:top])
+    return rows[rows["actor"].isin(keep)]
+
+
+def speakers(tone: pd.DataFrame, *, min_n: int = 1) -> pd.DataFrame:
+    """Rows of ``actor_sentiment`` for the actors who speak (have a ``says`` row with ``n >= min_n``).
+
+    An article mentions many more actors than it quotes; the tone figure keeps the speakers,
+    with both of their measures.
+    """
+    says = tone[(tone["measure"] == "says") & (tone["n"] >= min_n)]
+    keys = ["actor", "scope"] + (["article"] if "article" in tone.columns else [])
+    keep = says[keys].drop_duplicates()
+    return tone.merge(keep, on=keys, how="inner")[list(tone.columns)]
 
 
 def with_articles(table: pd.DataFrame, articles: pd.DataFrame,

@@ -128,7 +128,7 @@ def test_plot_camp_counts(ratios):
     ax = plots.plot_camp_counts(ratios[ratios["region"] == "body"])
     assert isinstance(ax, Axes)
     assert camp_hex("state", "opposition", "foreign") <= colours(ax)
-    assert [t.get_text() for t in ax.get_xticklabels()] == list(plots.UNITS)
+    assert [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()] == list(plots.UNITS)
     assert ax.get_xlabel() and "%" in ax.get_ylabel()
     raw = plots.plot_camp_counts(ratios[ratios["region"] == "body"], share=False)
     assert max(p.get_height() for p in raw.patches) == 60
@@ -203,6 +203,21 @@ def test_helpers_draw_on_given_axes(claims, ratios, tone):
     assert plots.plot_actor_tone(tone, ax=axes[3]) is axes[3]
     assert plots.plot_cue_classes(claims, ax=axes[4]) is axes[4]
     assert plots.plot_by_group(claims.assign(outlet="R"), ax=axes[5]) is axes[5]
+
+
+def test_plot_unit_shift(ratios):
+    two = pd.concat([ratios.assign(article="a"), ratios.assign(article="b", ratio=ratios["ratio"] * 2)])
+    ax = plots.plot_unit_shift(two[two["region"] == "body"])
+    assert isinstance(ax, Axes) and ax.get_yscale() == "log"
+    assert len(ax.get_lines()) == 2 + 1 + 1  # two articles, the median, parity
+
+
+def test_speakers_and_recurring(tone):
+    both = pd.concat([tone, tone.assign(article="b")])
+    kept = plots.speakers(tone)
+    assert set(kept["actor"]) == {"Leonid Volkov", "Dmitry Peskov", "European Union"}
+    rec = plots.recurring(both, measure="says", min_articles=2)
+    assert set(rec["measure"]) == {"says"} and rec["actor"].nunique() == 3
 
 
 def test_with_articles(claims):
