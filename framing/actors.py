@@ -26,10 +26,11 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from framing import paths
+from framing.text import SpanIndex
 
 CAMPS = ("state", "opposition", "foreign", "other")
 
@@ -97,7 +98,15 @@ class Cast:
     @classmethod
     def load(cls, actor_file: str | Path | None = None, home: str | list[str] | None = None,
              *, use_actor_home: bool = True) -> "Cast":
-        """Load the data files. ``actor_file=False``-like empty string loads no actors."""
+        """Load the data files (cached: a corpus run reads them once; treat the result as
+        read-only). An empty ``actor_file`` ("") loads no actor list."""
+        if isinstance(home, str):
+            home = [h for h in re.split(r"[;,]", home) if h.strip()]
+        key_home = tuple(sorted(h.strip() for h in home)) if home else None
+        return _load_cast(None if actor_file is None else str(actor_file), key_home, use_actor_home)
+
+    @classmethod
+    def _read(cls, actor_file: str | None, home: tuple[str, ...] | None, use_actor_home: bool) -> "Cast":
         actors, aliases, list_home = {}, {}, set()
         path = paths.DATA / "actors_russia2021.csv" if actor_file is None else actor_file
         if path:
@@ -124,25 +133,36 @@ class Cast:
                 countries.setdefault(c, names[0])
                 capitals.add(c)
         first = {r["name"].strip().lower(): r["gender"].strip() for r in _rows(paths.DATA / "first_names.csv")}
-        if isinstance(home, str):
-            home = [h for h in re.split(r"[;,]", home) if h.strip()]
-        home_set = {h.strip() for h in home} if home else (list_home if use_actor_home else set())
+        home_set = set(home) if home else (list_home if use_actor_home else set())
         return cls(actors, aliases, roles, countries, capitals, home_set, first)
 
     def with_home(self, home: set[str]) -> "Cast":
         return replace(self, home=set(home))
+
+    @cached_property
+    def home_countries(self) -> set[str]:
+        """Canonical country names that are home."""
+        return {self.countries.get(h, h) for h in self.home}
+
+    @cached_property
+    def country_regex(self) -> re.Pattern:
+        """Every country name, adjective and capital, as one pattern."""
+        alts = "|".join(re.escape(n) for n in sorted(self.countries, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
     def country_of(self, word: str) -> str:
         """Country a name/adjective/capital stands for ('' if none); home words map to 'HOME'."""
         if word in self.home:
             return "HOME"
         c = self.countries.get(word, "")
-        if c and any(self.countries.get(h) == c or h == c for h in self.home):
-            return "HOME"
-        return c
+        return "HOME" if c and c in self.home_countries else c
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
+def _load_cast(actor_file: str | None, home: tuple[str, ...] | None, use_actor_home: bool) -> Cast:
+    return Cast._read(actor_file, home, use_actor_home)
+
+
 def default_cast() -> Cast:
     return Cast.load()
 
@@ -276,8 +296,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
     role_re = _role_regex(tuple(cast.roles))
     matches = list(role_re.finditer(text))
     # Roles right before a name first ("Ministry spokeswoman Maria Zakharova"), then the rest.
-    labelled = [m for m in matches if re.match(rf"[ \t]+{_CAP}[ \t]+{_CAP}", text[m.end():])]
-    ordered = labelled + [m for m in matches if m not in labelled]
+    is_labelled = [bool(re.match(rf"[ \t]+{_CAP}[ \t]+{_CAP}", text[m.end():])) for m in matches]
+    ordered = ([m for m, lab in zip(matches, is_labelled) if lab]
+               + [m for m, lab in zip(matches, is_labelled) if not lab])
     for m in ordered:
         if not free(m.start(), m.end()):
             continue
@@ -450,17 +471,18 @@ def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
             if re.search(r"foreign|ambassador|embassy|diplomat", m.mention, re.I):
                 continue
             votes[marker] = votes.get(marker, 0) + 2
-    for name, c in cast.countries.items():
-        if c and re.search(rf"\b{re.escape(name)}\b", text):
-            votes[c] = votes.get(c, 0) + 1 if votes.get(c) else votes.get(c, 0)
-    votes = {k: v for k, v in votes.items() if v > 0}
+    # Among countries that domestic roles point to, each mention in the text adds a vote.
+    if votes:
+        for m in cast.country_regex.finditer(text):
+            c = cast.countries[m.group()]
+            if c in votes:
+                votes[c] += 1
     if not votes:
         return cast.home
     best = max(votes, key=lambda k: votes[k])
     if best.startswith("?"):
         return {best[1:], best[1:-3] + "ia" if best.endswith("ian") else best[1:]}
-    names = {k for k, v in cast.countries.items() if v == best}
-    return names | {best}
+    return {k for k, v in cast.countries.items() if v == best} | {best}
 
 
 def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mention]:
@@ -487,6 +509,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             full = by_surname[m.actor]
             m.actor = full
             m.via = "alias"
+    names = _Names(mentions)
     # Camps of names: actor list, label, appositive ("X, a Navalny ally,").
     info: dict[str, dict] = {}
     for m in mentions:
@@ -502,7 +525,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if app:
             descs.append(app.group(1))
         for desc in descs:
-            camp, role, of = _describe(desc, cast, mentions)
+            camp, role, of = _describe(desc, cast, names)
             if role:
                 d["roles"].add(role)
             if of:
@@ -523,40 +546,53 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         elif not m.camp:
             m.camp = "other"
     # Relational roles take the camp of whom they belong to ("an aide to Z", "Navalny's allies").
-    starts = {x.start: x for x in mentions}
+    index = SpanIndex(mentions)
     for m in mentions:
         pos = m.extra.get("of_pos", -1)
         if m.via == "role" and pos >= 0 and not m.of:
-            target = starts.get(pos) or next((x for x in mentions if x.start <= pos < x.end), None)
+            target = index.at(pos)
             if target is not None:
                 m.of = target.mention
     for m in mentions:
         if m.via == "role" and m.of:
-            target = _resolve_name(m.of, mentions, cast)
+            target = _resolve_name(m.of, names, cast)
             if target is not None:
                 m.of = target.actor
-                tc = target.camp
                 role = cast.roles.get(m.role)
-                if role and role.relational:
-                    if role.camp == "other":
-                        pass  # lawyers and relatives stay "other"
-                    else:
-                        m.camp = tc
+                if role and role.relational and role.camp != "other":  # lawyers, relatives stay "other"
+                    m.camp = target.camp
     return mentions
 
 
-def _resolve_name(s: str, mentions: list[Mention], cast: Cast) -> Mention | None:
+class _Names:
+    """First mention by actor and by last word, to resolve "of X" relations in O(1)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.first: dict[str, Mention] = {}
+        for m in mentions:
+            for key in (m.actor, m.actor.split()[-1] if m.actor else "", m.mention.split()[-1] if m.mention else ""):
+                if key and key not in self.first:
+                    self.first[key] = m
+
+    def get(self, s: str) -> Mention | None:
+        found = [m for m in (self.first.get(s), self.first.get(s.split()[-1])) if m is not None]
+        return min(found, key=lambda m: m.start) if found else None
+
+
+def _resolve_name(s: str, names: _Names, cast: Cast) -> Mention | None:
     s = re.sub(r"^the\s+", "", s.strip(), flags=re.I)
-    for m in mentions:
-        if m.mention.endswith(s) or m.actor == s or m.actor.split()[-1] == s.split()[-1]:
-            return m
+    if not s:
+        return None
+    m = names.get(s)
+    if m is not None:
+        return m
     if s in cast.aliases:
         a = cast.actors[cast.aliases[s]]
         return Mention(0, 0, s, a.name, a.camp, a.kind, a.gender)
     return None
 
 
-def _describe(desc: str, cast: Cast, mentions: list[Mention]) -> tuple[str, str, str]:
+def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
     """Camp, role head and relation of a description ("a Navalny ally based outside Russia")."""
     role_re = _role_regex(tuple(cast.roles))
     found = list(role_re.finditer(desc))
@@ -574,7 +610,7 @@ def _describe(desc: str, cast: Cast, mentions: list[Mention]) -> tuple[str, str,
     if role.relational:
         of = rel.group(1) if rel else (poss[-1].rstrip("'s’") if poss else "")
         if of:
-            t = _resolve_name(of, mentions, cast)
+            t = _resolve_name(of, names, cast)
             if t is not None and role.camp != "other":
                 camp = t.camp or camp
                 of = t.actor

@@ -26,6 +26,7 @@ The extractor works paragraph by paragraph with linear-time scans and no parser:
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from functools import lru_cache
 
 from framing import paths
 from framing.actors import Cast, Mention, _PRONOUNS, default_cast, find_mentions, link_mentions
-from framing.text import sentences as split_sentences
+from framing.text import SpanIndex, sentences as split_sentences
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,6 @@ def quote_spans(text: str, regions: list[dict]) -> list[QuoteSpan]:
         block = text[s0:e0]
         open_at = -1
         closing = ""
-        first_open = None
         for i, ch in enumerate(block):
             if ch == '"':
                 if open_at < 0:
@@ -106,8 +106,6 @@ def quote_spans(text: str, regions: list[dict]) -> list[QuoteSpan]:
                         open_at, closing = i, '"'
                 elif closing == '"':
                     spans.append(QuoteSpan(s0 + open_at, s0 + i + 1))
-                    if first_open is None:
-                        first_open = open_at
                     open_at = -1
             elif ch in OPENERS and (doubles is False or ch != "‘") and open_at < 0:
                 if ch == "‘" and i > 0 and block[i - 1].isalpha():
@@ -135,14 +133,8 @@ def quote_spans(text: str, regions: list[dict]) -> list[QuoteSpan]:
             carry = QuoteSpan(s0 + open_at, e0)
     if carry is not None:
         spans.append(carry)
+    spans.sort(key=lambda q: q.start)  # a carried span is appended after the next paragraph's
     return spans
-
-
-def _in_spans(pos: int, spans: list[QuoteSpan]) -> QuoteSpan | None:
-    for q in spans:
-        if q.start <= pos < q.end:
-            return q
-    return None
 
 
 @dataclass
@@ -161,71 +153,61 @@ class _Claim:
 
 
 class _Resolver:
-    """Pronoun and description resolution in reading order."""
+    """Pronoun and description resolution, prepared in one pass over the mentions."""
 
     def __init__(self, mentions: list[Mention]):
-        self.mentions = mentions
-        self.last_speakers: list[tuple[int, Mention]] = []  # (paragraph, resolved mention)
-        self.resolved: dict[int, Mention] = {}
-        for x in mentions:  # resolve every pronoun once, in reading order
-            if x.via == "pronoun" and x.actor_kind == "person" and x.number == "sg":
-                self._pronoun(x, -1, x.start)
+        self.pronouns: dict[int, Mention] = {}
+        self.by_role: dict[str, list[Mention]] = {}
+        last: dict[str, Mention] = {}  # most recent person by gender ("m", "f", "" unknown)
+        last_group: Mention | None = None
+        last_inst: Mention | None = None
+        for x in mentions:  # reading order
+            if x.via == "pronoun":
+                r = self._pronoun(x, last, last_group, last_inst)
+                if r is not None:
+                    self.pronouns[x.start] = r
+                    if r.actor_kind == "person" and r.number == "sg":
+                        last[r.gender] = r
+                continue
+            if x.actor_kind == "person" and x.number == "sg" and x.via in ("name", "alias"):
+                last[x.gender] = x
+                for role in x.extra.get("roles", set()) | ({x.role} if x.role else set()):
+                    self.by_role.setdefault(role, []).append(x)
+            elif x.via == "role" and x.number == "pl":
+                last_group = x
+            if x.actor_kind == "institution":
+                last_inst = x
 
-    def persons_before(self, pos: int) -> list[Mention]:
-        return [m for m in self.mentions if m.end <= pos and m.actor_kind == "person" and m.via != "pronoun"]
+    @staticmethod
+    def _pronoun(m, last, last_group, last_inst) -> Mention | None:
+        gender, number = _PRONOUNS.get(m.mention.lower(), ("", "sg"))
+        if number == "pl":
+            ok = last_group is not None and m.start - last_group.end < 400
+            return _as(m, last_group, "pronoun") if ok else None
+        if gender == "n":
+            return _as(m, last_inst, "pronoun") if last_inst is not None else None
+        # The most recent compatible person: a name, or a pronoun already resolved.
+        cands = [c for c in (last.get(gender), last.get("")) if c is not None]
+        return _as(m, max(cands, key=lambda c: c.start), "pronoun") if cands else None
 
-    def resolve(self, m: Mention, paragraph: int, pos: int) -> Mention:
+    def resolve(self, m: Mention, pos: int) -> Mention:
         if m.via == "pronoun":
-            return self._pronoun(m, paragraph, pos)
+            return self.pronouns.get(m.start, m)
         if m.via == "role" and m.actor_kind == "person" and m.number == "sg":
             return self._description(m, pos)
-        return m
-
-    def _pronoun(self, m: Mention, paragraph: int, pos: int) -> Mention:
-        if m.start in self.resolved:
-            return self.resolved[m.start]
-        low = m.mention.lower()
-        gender, number = _PRONOUNS.get(low, ("", "sg"))
-        if number == "pl":
-            groups = [x for x in self.mentions if x.end <= pos and x.number == "pl" and x.via == "role"]
-            cand = groups[-1] if groups else None
-            if cand is not None and pos - cand.end < 400:
-                return _as(m, cand, "pronoun")
-            return m
-        if gender == "n":
-            inst = [x for x in self.mentions if x.end <= pos and x.actor_kind == "institution"]
-            return _as(m, inst[-1], "pronoun") if inst else m
-        # The most recent compatible person: a name, or a pronoun already resolved.
-        best = None
-        for x in self.mentions:
-            if x.end > m.start:
-                break
-            if x.actor_kind != "person" or x.number == "pl" or x.extra.get("quoted"):
-                continue
-            r = self.resolved.get(x.start) if x.via == "pronoun" else (x if x.via in ("name", "alias", "description") else None)
-            if r is not None and r.gender in (gender, "") and r.actor not in ("he", "she"):
-                best = r
-        if best is not None:
-            self.resolved[m.start] = _as(m, best, "pronoun")
-            return self.resolved[m.start]
         return m
 
     def _description(self, m: Mention, pos: int) -> Mention:
         # "An ally of X" / "the spokeswoman": a named person with that role (and relation).
         best = None
-        for x in self.mentions:
-            if x.actor_kind != "person" or x.via not in ("name", "alias") or x is m:
+        for x in self.by_role.get(m.role, ()):
+            if m.of and m.of not in x.extra.get("of", set()):
                 continue
-            roles = x.extra.get("roles", set()) | ({x.role} if x.role else set())
-            if m.role in roles and (not m.of or m.of in x.extra.get("of", set()) or m.of == x.extra.get("of_actor")):
-                if m.definite and x.end > pos:
-                    continue  # "the spokeswoman" refers back
-                if best is None or (x.end <= pos and (best.end > pos or x.end > best.end)):
-                    best = x
+            if m.definite and x.end > pos:
+                continue  # "the spokeswoman" refers back
+            if best is None or (x.end <= pos and (best.end > pos or x.end > best.end)):
+                best = x
         return _as(m, best, "description") if best is not None else m
-
-    def spoke(self, paragraph: int, sp: Mention) -> None:
-        self.last_speakers.append((paragraph, sp))
 
 
 def _as(m: Mention, target: Mention, via: str) -> Mention:
@@ -233,8 +215,8 @@ def _as(m: Mention, target: Mention, via: str) -> Mention:
                    target.gender, via, target.label, target.number, target.role, target.of)
 
 
-def pronoun_mentions(text: str, taken: list[Mention]) -> list[Mention]:
-    """Subject pronouns (he, she, they, it) outside other mentions."""
+def pronoun_mentions(text: str) -> list[Mention]:
+    """Subject pronouns (he, she, they, it) as unresolved mentions."""
     out = []
     for m in re.finditer(r"\b(?:he|she|they|it|He|She|They|It)\b", text):
         g, n = _PRONOUNS[m.group().lower()]
@@ -261,11 +243,12 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
     if sentences is None:
         sentences = split_sentences(text, regions)
     readable = [r for r in regions if r["region"] not in ("credit",)]
-    spans = quote_spans(text, readable)
-    pron = [p for p in pronoun_mentions(text, mentions)
-            if not any(m.start <= p.start < m.end for m in mentions) and not _in_spans(p.start, spans)]
-    allm = sorted(mentions + pron, key=lambda m: m.start)
-    resolver = _Resolver(allm)
+    spans = SpanIndex(quote_spans(text, readable))
+    named = SpanIndex(mentions)
+    pron = [p for p in pronoun_mentions(text) if named.at(p.start) is None and spans.at(p.start) is None]
+    allm = SpanIndex(mentions + pron)
+    resolver = _Resolver(allm.items)
+    surnames = {m.actor.split()[-1]: m for m in mentions if m.actor_kind == "person" and m.via in ("name", "alias")}
     cue_re = _cue_regex(tuple(cues))
     sent_starts = [s["start"] for s in sentences]
     claims: list[_Claim] = []
@@ -273,7 +256,6 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
     covered_until = -1  # end of a multi-paragraph quote already attributed
 
     def sentence_of(pos: int) -> dict:
-        import bisect
         i = max(0, bisect.bisect_right(sent_starts, pos) - 1)
         return sentences[i] if sentences else {"start": 0, "end": len(text), "sentence": 0}
 
@@ -281,15 +263,15 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
         if reg["region"] in ("subhead",):
             continue
         ps, pe, para = reg["start"], reg["end"], reg["paragraph"]
-        para_quotes = [q for q in spans if q.start < pe and q.end > ps]
+        para_quotes = spans.overlapping(ps, pe)
         found: list[_Claim] = []
         for cm in cue_re.finditer(text, ps, pe):
-            if _in_spans(cm.start(), spans):
+            if spans.at(cm.start()) is not None:
                 continue
             form = re.sub(r"\s+", " ", cm.group().lower())
             cue = cues[form]
             c = _attribute(text, cm.start(), cm.end(), cue, allm, spans, sentence_of(cm.start()),
-                           ps, pe, resolver, para, cast)
+                           ps, pe, resolver, surnames)
             if c is None:
                 continue
             c.region, c.paragraph = reg["region"], para
@@ -307,11 +289,7 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
                 continue
             owner = [c for c in found if c.cue_start < q.start]
             if owner:
-                owner[-1].end = max(owner[-1].end, min(q.end, max(pe, q.end)))
-            elif found:
-                first = found[0]
-                if q.end <= first.cue_start and first.start >= q.end - 1:
-                    pass
+                owner[-1].end = max(owner[-1].end, q.end)
         if not found and para_quotes and ps >= covered_until:
             quoted = sum(min(q.end, pe) - max(q.start, ps) for q in para_quotes)
             if quoted >= 0.5 * (pe - ps) and prev_quote_speaker is not None and reg["region"] == "body":
@@ -324,7 +302,6 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
             if c.end > pe:
                 covered_until = max(covered_until, c.end)
             if c.speaker is not None:
-                resolver.spoke(para, c.speaker)
                 # A bare quote paragraph continues the most recent speaker (codebook).
                 prev_quote_speaker = c.speaker
         claims.extend(found)
@@ -340,9 +317,9 @@ def _dedupe(found: list[_Claim]) -> list[_Claim]:
     return out
 
 
-def _subject_before(text: str, pos: int, allm: list[Mention], lo: int) -> tuple[Mention | None, int]:
+def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Mention | None, int]:
     """The mention that is the subject of a cue at ``pos`` (searching back to ``lo``)."""
-    before = [m for m in allm if lo <= m.start and m.end <= pos]
+    before = allm.within(lo, pos)
     for k in range(len(before) - 1, max(-1, len(before) - 5), -1):
         m = before[k]
         gap = text[m.end:pos]
@@ -366,7 +343,9 @@ def _subject_before(text: str, pos: int, allm: list[Mention], lo: int) -> tuple[
     return None, -1
 
 
-def _attribute(text, cs, ce, cue, allm, spans, sent, ps, pe, resolver, para, cast) -> _Claim | None:
+def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: SpanIndex, sent: dict,
+               ps: int, pe: int, resolver: _Resolver, surnames: dict[str, Mention]) -> _Claim | None:
+    """The claim of the cue at ``text[cs:ce]``: speaker and content, or None."""
     ss, se = max(sent["start"], ps), min(sent["end"], pe)
     lo = _clause_start(text, ss, cs)
     pre = text[lo:cs]
@@ -386,9 +365,8 @@ def _attribute(text, cs, ce, cue, allm, spans, sent, ps, pe, resolver, para, cas
     passive = _PASSIVE.search(pre)
     speaker: Mention | None = None
     start, end = ce, se
-    via = ""
     if cue.frame == "prep":
-        after = [m for m in allm if ce <= m.start <= ce + 3]
+        after = allm.starting(ce, ce + 3)
         if not after:
             return None
         speaker = after[0]
@@ -399,7 +377,7 @@ def _attribute(text, cs, ce, cue, allm, spans, sent, ps, pe, resolver, para, cas
         by = re.match(r"^\s+by\s+", post)
         if not by:
             return None  # agentless passive: no recoverable source
-        after = [m for m in allm if ce + by.end() - 1 <= m.start <= ce + by.end() + 4]
+        after = allm.starting(ce + by.end() - 1, ce + by.end() + 4)
         if not after:
             return None
         speaker = after[0]
@@ -408,12 +386,12 @@ def _attribute(text, cs, ce, cue, allm, spans, sent, ps, pe, resolver, para, cas
         # Causative: "prompted the ministry to accuse" -> the mention before "to".
         to = re.search(r"\bto\s+$", pre)
         if to:
-            cand = [m for m in allm if m.end <= lo + to.start() and lo + to.start() - m.end <= 2 and m.start >= lo]
+            cand = [m for m in allm.within(lo, lo + to.start()) if lo + to.start() - m.end <= 2]
             speaker = cand[-1] if cand else None
         if speaker is None:
-            speaker, sstart = _subject_before(text, cs, allm, lo)
+            speaker, _ = _subject_before(text, cs, allm, lo)
         # Inversion: '..., said Interior Minister Brell.' / '"...," Volkov wrote.'
-        after = [m for m in allm if ce < m.start <= ce + 4 and m.start < se]
+        after = [m for m in allm.starting(ce + 1, ce + 4) if m.start < se]
         inverted = speaker is None and after and re.match(r"^[\s,]*$", text[ce:after[0].start])
         if inverted:
             speaker = after[0]
@@ -421,24 +399,26 @@ def _attribute(text, cs, ce, cue, allm, spans, sent, ps, pe, resolver, para, cas
             # A bare capitalised word before the cue is a person: "Brell said".
             bare = re.search(r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+(?:\w+ly\s+)?$", pre)
             if bare and bare.group(1) not in ("The", "He", "She", "It", "They", "We", "I", "This", "That"):
-                bs = lo + bare.start(1)
-                speaker = Mention(bs, bs + len(bare.group(1)), bare.group(1), bare.group(1), "other",
-                                  "person", "", "name")
-                for m in allm:
-                    if m.actor.split()[-1] == bare.group(1) and m.actor_kind == "person":
-                        speaker = Mention(bs, bs + len(bare.group(1)), bare.group(1), m.actor, m.camp,
-                                          "person", m.gender, "alias", m.label)
-                        break
-                allm.append(speaker)
-                allm.sort(key=lambda m: m.start)
+                bs, word = lo + bare.start(1), bare.group(1)
+                known = surnames.get(word)
+                speaker = (Mention(bs, bs + len(word), word, known.actor, known.camp, "person",
+                                   known.gender, "alias", known.label) if known else
+                           Mention(bs, bs + len(word), word, word, "other", "person", "", "name"))
+                allm.add(speaker)
         if speaker is None:
             return None
         # Content: a quote right before the subject ('"...," Volkov wrote') or after the cue.
         subj_start = min(speaker.start, cs)
-        q_before = [q for q in spans if q.end <= subj_start and re.match(r"^[\s,]*$", text[q.end:subj_start])]
-        q_after = [q for q in spans if q.start >= ce and re.match(r"^[\s,:]*(?:\w+\s+){0,3}?[\s,:]*$", text[ce:q.start]) and q.start - ce < 40]
-        if q_before and q_before[-1].start >= ps - 10000:
-            start, end = q_before[-1].start, q_before[-1].end
+        # Only the nearest quote on each side can be adjacent (any farther one has text between).
+        q_before = spans.last_ending_by(subj_start)
+        if q_before is not None and not re.match(r"^[\s,]*$", text[q_before.end:subj_start]):
+            q_before = None
+        q_after = spans.first_starting_from(ce)
+        if q_after is not None and not (q_after.start - ce < 40 and re.match(
+                r"^[\s,:]*(?:\w+\s+){0,3}?[\s,:]*$", text[ce:q_after.start])):
+            q_after = None
+        if q_before is not None:
+            start, end = q_before.start, q_before.end
         elif inverted or (speaker.start > ce):
             # "The idea ..., Volkov said." / "..., said the minister."
             start, end = ss, max(ss, (speaker.start if speaker.start < cs else cs))
@@ -446,8 +426,8 @@ def _attribute(text, cs, ce, cue, allm, spans, sent, ps, pe, resolver, para, cas
             end = start + len(txt)
             if end <= start:
                 start, end = max(speaker.end, ce), se
-        elif q_after:
-            start, end = q_after[0].start, q_after[0].end
+        elif q_after is not None:
+            start, end = q_after.start, q_after.end
         elif re.match(r"^[\s\w]{0,40}?[.!?]?[\"”’»]?\s*$", post) and re.search(r",\s*$", text[ss:speaker.start]):
             # The cue closes the sentence: "The idea ... was inspired by ..., Volkov said."
             start = ss
@@ -456,23 +436,22 @@ def _attribute(text, cs, ce, cue, allm, spans, sent, ps, pe, resolver, para, cas
             # Parenthetical: "Supporters, he said, could then flood ..."
             start, end = ss, se
         else:
-            start = ce
-            nxt = re.search(r"\b(?:which|who)\s+(?:the\s+)?[A-Z]?\w+\s+(?:has|have|had)?\s*\w+ed\b", post)
-            end = se
+            start, end = ce, se
     if speaker.via in ("pronoun", "role"):
-        resolved = resolver.resolve(speaker, para, cs)
+        resolved = resolver.resolve(speaker, cs)
         if resolved.via == "pronoun" and resolved.actor in ("he", "she", "they", "it"):
             return None
         speaker = resolved
     window = text[max(ss, cs - 40):min(se, ce + 25)]
     distancing = bool(_DISTANCING.search(window)) or bool(re.search(r"\bso-called\b", text[start:end]))
-    via = speaker.via
-    return _Claim("", para, text[cs:ce], cs, ce, cue.cls, speaker, start, max(start, end), via, distancing)
+    return _Claim("", -1, text[cs:ce], cs, ce, cue.cls, speaker, start, max(start, end), speaker.via,
+                  distancing)
 
 
-def _record(text: str, c: _Claim, i: int, spans: list[QuoteSpan], sentence_of) -> dict:
+def _record(text: str, c: _Claim, i: int, spans: SpanIndex, sentence_of) -> dict:
     content = text[c.start:c.end]
-    inside = sum(max(0, min(q.end, c.end) - max(q.start, c.start)) for q in spans)
+    quotes = spans.overlapping(c.start, c.end)
+    inside = sum(min(q.end, c.end) - max(q.start, c.start) for q in quotes)
     visible = len(content.strip())
     if inside == 0:
         kind = "indirect"
@@ -480,8 +459,7 @@ def _record(text: str, c: _Claim, i: int, spans: list[QuoteSpan], sentence_of) -
         kind = "direct"
     else:
         kind = "mixed"
-    quoted = " ".join(text[max(q.start, c.start):min(q.end, c.end)] for q in spans
-                      if q.start < c.end and q.end > c.start)
+    quoted = " ".join(text[max(q.start, c.start):min(q.end, c.end)] for q in quotes)
     sp = c.speaker
     return {
         "claim": i, "region": c.region, "paragraph": c.paragraph,

@@ -21,7 +21,7 @@ import pandas as pd
 
 from framing import schema
 from framing.actors import Cast, find_mentions, link_mentions
-from framing.claims import extract_claims, load_cues, pronoun_mentions
+from framing.claims import extract_claims, load_cues
 from framing.corpus import iter_articles
 from framing.errors import FramingError
 from framing.signals import actor_sentiment, article_signals, ratio_table

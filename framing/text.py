@@ -410,6 +410,56 @@ def repair_text(text: str) -> tuple[str, list[dict]]:
 
 
 # --------------------------------------------------------------------------- #
+# Offsets
+# --------------------------------------------------------------------------- #
+
+
+class SpanIndex:
+    """Non-overlapping spans (anything with ``start``/``end``) sorted by start, with bisect lookups.
+
+    Every lookup costs O(log n + k), so an article is processed in linear time.
+    """
+
+    def __init__(self, items: list):
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def at(self, pos: int):
+        """The item covering ``pos``, or None."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.items[i] if i >= 0 and pos < self.items[i].end else None
+
+    def overlapping(self, lo: int, hi: int) -> list:
+        i = max(0, bisect.bisect_right(self.starts, lo) - 1)
+        j = bisect.bisect_left(self.starts, hi)
+        return [x for x in self.items[i:j] if x.end > lo]
+
+    def within(self, lo: int, hi: int) -> list:
+        """Items lying wholly inside [lo, hi]."""
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.starts, hi)
+        return [x for x in self.items[i:j] if x.end <= hi]
+
+    def starting(self, lo: int, hi: int) -> list:
+        """Items starting in [lo, hi]."""
+        return self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, hi)]
+
+    def last_ending_by(self, pos: int):
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.items[i].end > pos:
+            i -= 1
+        return self.items[i] if i >= 0 else None
+
+    def first_starting_from(self, pos: int):
+        i = bisect.bisect_left(self.starts, pos)
+        return self.items[i] if i < len(self.items) else None
+
+    def add(self, x) -> None:
+        i = bisect.bisect_left(self.starts, x.start)
+        self.items.insert(i, x)
+        self.starts.insert(i, x.start)
+
+
+# --------------------------------------------------------------------------- #
 # Sentences
 # --------------------------------------------------------------------------- #
 
