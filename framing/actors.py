@@ -364,8 +364,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                     continue
         canon = re.sub(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", "", text[s:e], flags=re.I)
         canon = re.sub(r"\s+", " ", canon).strip()
-        if canon.lower() in (r.lower() for r in cast.roles) or not canon[:1].isupper():
-            canon = canon.lower() if not any(w[:1].isupper() for w in canon.split()) else canon
+        if not any(w[:1].isupper() for w in canon.split()):
+            canon = canon.lower()  # "Police" at a sentence start is the role "police"
         actor = cast.aliases.get(text[s:e]) or cast.aliases.get(canon) or canon
         take(Mention(s, e, text[s:e], actor, camp, role.kind, role.gender, "role",
                      number=role.number, role=head, of=of, definite=definite,

@@ -31,6 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
+import numpy as np
+import pandas as pd
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
     NEGATE,
@@ -40,6 +42,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from framing.paths import DATA
+from framing.stats import interval95
 
 #: The shipped target-sentiment model (plain JSON; see framing/data/README_sentiment.md).
 MODEL_PATH = DATA / "target_model.json"
@@ -619,4 +622,56 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
 
 
 # --- per-actor tables ---
-# (Aggregation of "says" and "about" scores per actor goes here.)
+
+ACTOR_SENTIMENT_COLUMNS = ["scope", "article", "actor", "camp", "measure", "mean", "n", "ci_low", "ci_high"]
+
+
+def bootstrap_mean(values, n_boot: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """Percentile bootstrap 95% interval of a mean (fixed seed, reproducible).
+
+    >>> bootstrap_mean([0.5])
+    (0.5, 0.5)
+    """
+    values = np.asarray(values, dtype=float)
+    if len(values) == 0:
+        return (float("nan"), float("nan"))
+    if len(values) == 1:
+        return (float(values[0]), float(values[0]))
+    rng = np.random.default_rng(seed)
+    return interval95(values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1))
+
+
+def actor_sentiment_rows(claims: list[dict], mentions: list[dict], *, scope: str = "article",
+                         n_boot: int = 1000) -> list[dict]:
+    """Per-actor tone, two measures never mixed (records in, records out).
+
+    ``says``: the tone of the actor's own claims (``tone`` of each claim);
+    ``about``: the tone toward the actor's mentions (``about`` of each mention, which
+    already excludes mentions inside the actor's own claims). One row per (article, or
+    corpus) x actor x measure: mean, n and a bootstrap 95% interval.
+    """
+    groups: dict[tuple, list] = {}
+    for measure, rows, actor_key, score_key in (("says", claims, "speaker", "tone"),
+                                                ("about", mentions, "actor", "about")):
+        for r in rows:
+            score = r.get(score_key)
+            if not r.get(actor_key) or score is None or score != score:
+                continue
+            key = (r["article"] if scope == "article" else "", r[actor_key], measure)
+            groups.setdefault(key, []).append((float(score), r["camp"]))
+    out = []
+    for (article, actor, measure), vals in sorted(groups.items()):
+        scores = [v for v, _ in vals]
+        lo, hi = bootstrap_mean(scores, n_boot)
+        camp = max(set(c for _, c in vals), key=[c for _, c in vals].count)
+        out.append({"scope": scope, "article": article, "actor": actor, "camp": camp,
+                    "measure": measure, "mean": sum(scores) / len(scores), "n": len(scores),
+                    "ci_low": lo, "ci_high": hi})
+    return out
+
+
+def actor_sentiment(claims, mentions, *, scope: str = "article", n_boot: int = 1000):
+    """:func:`actor_sentiment_rows` on the ``claims`` and ``mentions`` DataFrames."""
+    recs = [df.to_dict("records") if len(df) else [] for df in (claims, mentions)]
+    return pd.DataFrame(actor_sentiment_rows(*recs, scope=scope, n_boot=n_boot),
+                        columns=ACTOR_SENTIMENT_COLUMNS)
