@@ -236,11 +236,7 @@ def decode(raw: bytes, path: str | Path | None = None) -> tuple[str, str]:
 
 def _lines_normalised(text: str) -> _Span:
     """The decoded file as a span with ``\\r\\n`` and ``\\r`` turned into ``\\n``."""
-    sp = _Span.of(text)
-    if "\r" in text:
-        sp = sp.sub(re.compile(r"\r(?=\n)"))
-        sp = _Span(sp.s.replace("\r", "\n"), sp.o)
-    return sp
+    return _lines_normalised_span(_Span.of(text))
 
 
 # --------------------------------------------------------------------------- #
@@ -919,9 +915,8 @@ def _assemble(path, article_id: str, parsed: _Parsed, raw_blocks: list[tuple[str
     try:
         repaired, repairs = _text.repair_blocks(raw_strings)
     except Exception as exc:  # a bug in the repair must not stop a corpus run
-        err = FramingError(path, f"glued-word repair failed: {type(exc).__name__}: {exc}")
-        err.stage = "text"
-        raise err from None
+        raise FramingError(path, f"glued-word repair failed: {type(exc).__name__}: {exc}",
+                           stage="text") from None
     if len(repaired) != len(raw_strings):
         repaired, repairs = raw_strings, []
     aligns = [_align(r, p) for r, p in zip(raw_strings, repaired)]
@@ -1054,9 +1049,7 @@ def _row_record(path, stem: str, rowno, row: dict, cols: dict, ids: set) -> dict
     where = f"row {rowno}" + (f" (id {rid})" if rid else "")
 
     def fail(problem):
-        err = FramingError(path, f"{where}: {problem}")
-        err.article = article_id
-        return err
+        return FramingError(path, f"{where}: {problem}", article=article_id)
 
     if article_id in ids:
         raise fail(f"duplicate id {rid or rowno!r}")
@@ -1099,6 +1092,14 @@ def _row_record(path, stem: str, rowno, row: dict, cols: dict, ids: set) -> dict
         err.stage = getattr(exc, "stage", "read")
         raise err from None
     return rec
+
+
+def _try_row(path, stem: str, rowno, row: dict, cols: dict, ids: set) -> dict | FramingError:
+    """One export row as a record, or its error (a bad row never stops the file)."""
+    try:
+        return _row_record(path, stem, rowno, row, cols, ids)
+    except FramingError as exc:
+        return exc
 
 
 def _lines_normalised_span(sp: _Span) -> _Span:
@@ -1145,10 +1146,7 @@ def _iter_csv(path, text: str, stem: str) -> Iterator[dict | FramingError]:
             raise FramingError(path, f"malformed CSV after row {rowno}: {exc}") from None
         rowno += 1
         row.pop(None, None)  # extra cells beyond the header
-        try:
-            yield _row_record(path, stem, rowno, row, cols, ids)
-        except FramingError as exc:
-            yield exc
+        yield _try_row(path, stem, rowno, row, cols, ids)
     if rowno == 0:
         raise FramingError(path, "no article rows (only a header)")
 
@@ -1184,14 +1182,10 @@ def _iter_json(path, text: str, stem: str, ext: str) -> Iterator[dict | FramingE
             try:
                 item = json.loads(item)
             except json.JSONDecodeError as exc:
-                err = FramingError(path, f"line {rowno}: malformed JSON: {exc.msg}")
-                err.article = f"{stem}#{rowno}"
-                yield err
+                yield FramingError(path, f"line {rowno}: malformed JSON: {exc.msg}", article=f"{stem}#{rowno}")
                 continue
         if not isinstance(item, dict):
-            err = FramingError(path, f"row {rowno}: not a JSON object")
-            err.article = f"{stem}#{rowno}"
-            yield err
+            yield FramingError(path, f"row {rowno}: not a JSON object", article=f"{stem}#{rowno}")
             continue
         if cols is None:
             cols = _columns(path, list(item))
@@ -1200,10 +1194,7 @@ def _iter_json(path, text: str, stem: str, ext: str) -> Iterator[dict | FramingE
             alt = _find_col(row, TEXT_COLUMNS)
             if alt is not None:
                 row[cols["text"]] = row.pop(alt)
-        try:
-            yield _row_record(path, stem, rowno, row, cols, ids)
-        except FramingError as exc:
-            yield exc
+        yield _try_row(path, stem, rowno, row, cols, ids)
     if n == 0:
         raise FramingError(path, "no article rows")
 
@@ -1426,10 +1417,8 @@ def iter_articles(paths: str | Path | Iterable, *, metadata_csv: str | Path | No
                             if aid in table:
                                 _apply_meta(item, table[aid])
                     if aid in seen:
-                        err = FramingError(f, f"article id {aid!r} is already used by {seen[aid]}; "
-                                              "rename one of the files")
-                        err.article = aid
-                        yield err
+                        yield FramingError(f, f"article id {aid!r} is already used by {seen[aid]}; "
+                                              "rename one of the files", article=aid)
                         continue
                     seen[aid] = str(f)
                     yield item
@@ -1438,10 +1427,8 @@ def iter_articles(paths: str | Path | Iterable, *, metadata_csv: str | Path | No
                     exc.article = f.stem
                 yield exc
             except Exception as exc:  # never let one file stop a corpus run
-                err = FramingError(f, f"unexpected error while reading ({type(exc).__name__}: {exc}); "
-                                      "please report it")
-                err.article = f.stem
-                yield err
+                yield FramingError(f, f"unexpected error while reading ({type(exc).__name__}: {exc}); "
+                                      "please report it", article=f.stem)
 
 
 def _error_row(e: FramingError) -> dict:

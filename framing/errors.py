@@ -16,7 +16,13 @@ class FramingError(Exception):
     'corpus/a.txt: the file is empty'
     """
 
-    def __init__(self, path: str | Path | None, problem: str):
+    def __init__(self, path: str | Path | None, problem: str, *, article: str | None = None,
+                 stage: str | None = None):
         self.path = str(path) if path is not None else None
         self.problem = problem
+        # Set only when known, so callers can fill them in later (``hasattr`` tells).
+        if article is not None:
+            self.article = article
+        if stage is not None:
+            self.stage = stage
         super().__init__(f"{self.path}: {problem}" if self.path else problem)

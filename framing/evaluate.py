@@ -63,37 +63,43 @@ def match_article(text: str, claims: pd.DataFrame, gold: list[dict]) -> list[tup
     return pairs
 
 
-def score_claims(fixtures: str | Path = paths.FIXTURES, *, region: str | None = None,
-                 analyze=None) -> pd.DataFrame:
+def coded_articles(fixtures: str | Path = paths.FIXTURES) -> list[tuple[str, Path, list[dict]]]:
+    """(stem, article path, gold rows) for every coded article: fixtures and the seed."""
+    fixtures = Path(fixtures)
+    out = []
+    for gpath in sorted((fixtures / "gold").glob("*.jsonl")):
+        stem = gpath.stem
+        cands = [p for p in [paths.CORPUS / f"{stem}.txt", *sorted((fixtures / "articles").glob(f"{stem}.*"))]
+                 if p.exists() and p.suffix in (".txt", ".md", ".markdown", ".html")]
+        if cands:
+            gold = [json.loads(x) for x in gpath.read_text(encoding="utf-8").splitlines() if x.strip()]
+            out.append((stem, cands[0], gold))
+    return out
+
+
+def _analysed(path: Path) -> tuple[str, pd.DataFrame]:
+    from framing.pipeline import analyze_file
+
+    tables = analyze_file(path, n_boot=10)
+    return tables["articles"]["text"].iloc[0], tables["claims"]
+
+
+def score_claims(fixtures: str | Path = paths.FIXTURES, *, region: str | None = None) -> pd.DataFrame:
     """Precision, recall, F1, speaker and camp accuracy per coded article and overall.
 
     ``region`` restricts both sides to one region (e.g. "body").
     """
-    from framing.pipeline import analyze_file
-
-    analyze = analyze or analyze_file
-    fixtures = Path(fixtures)
-    gold_dir = fixtures / "gold"
     out = []
-    for gpath in sorted(gold_dir.glob("*.jsonl")):
-        stem = gpath.stem
-        cands = [p for p in [paths.CORPUS / f"{stem}.txt", *(fixtures / "articles").glob(f"{stem}.*")]
-                 if p.exists() and p.suffix in (".txt", ".md", ".html", ".markdown")]
-        if not cands:
-            continue
-        tables = analyze(cands[0])
-        text = tables["articles"]["text"].iloc[0]
-        claims = tables["claims"]
-        gold = [json.loads(x) for x in gpath.read_text(encoding="utf-8").splitlines() if x.strip()]
+    for stem, path, gold in coded_articles(fixtures):
+        text, claims = _analysed(path)
         if region:
             gold = [g for g in gold if g["region"] == region]
-            claims = claims[claims["region"] == region] if len(claims) else claims
+            claims = claims[claims["region"] == region]
         pairs = match_article(text, claims, gold)
-        tp = sum(p is not None for _, p in pairs)
-        spk = sum(p is not None and same_speaker(p["speaker"], g["speaker"]) for g, p in pairs)
-        camp = sum(p is not None and p["camp"] == g["camp"] for g, p in pairs)
-        out.append({"article": stem, "gold": len(gold), "predicted": len(claims), "matched": tp,
-                    "speaker_ok": spk, "camp_ok": camp})
+        out.append({"article": stem, "gold": len(gold), "predicted": len(claims),
+                    "matched": sum(p is not None for _, p in pairs),
+                    "speaker_ok": sum(p is not None and same_speaker(p["speaker"], g["speaker"]) for g, p in pairs),
+                    "camp_ok": sum(p is not None and p["camp"] == g["camp"] for g, p in pairs)})
     df = pd.DataFrame(out).set_index("article")
     df.loc["ALL"] = df.sum()
     df["precision"] = df["matched"] / df["predicted"].where(df["predicted"] > 0)
@@ -106,27 +112,19 @@ def score_claims(fixtures: str | Path = paths.FIXTURES, *, region: str | None = 
 
 def errors(fixtures: str | Path = paths.FIXTURES, stem: str = "") -> pd.DataFrame:
     """Misses, false alarms and wrong speakers of one coded article, for inspection."""
-    from framing.pipeline import analyze_file
-
-    fixtures = Path(fixtures)
-    gpath = fixtures / "gold" / f"{stem}.jsonl"
-    cands = [p for p in [paths.CORPUS / f"{stem}.txt", *(fixtures / "articles").glob(f"{stem}.*")] if p.exists()]
-    tables = analyze_file(cands[0])
-    text = tables["articles"]["text"].iloc[0]
-    gold = [json.loads(x) for x in gpath.read_text(encoding="utf-8").splitlines() if x.strip()]
-    pairs = match_article(text, tables["claims"], gold)
-    rows = []
-    matched = set()
-    for g, p in pairs:
+    _, path, gold = next(a for a in coded_articles(fixtures) if a[0] == stem)
+    text, claims = _analysed(path)
+    rows, matched = [], set()
+    for g, p in match_article(text, claims, gold):
         if p is None:
             rows.append({"type": "missed", "anchor": g["anchor"], "gold": g["speaker"], "pred": ""})
-        else:
-            matched.add(p["claim"])
-            if not same_speaker(p["speaker"], g["speaker"]) or p["camp"] != g["camp"]:
-                rows.append({"type": "speaker", "anchor": g["anchor"], "gold": f'{g["speaker"]} ({g["camp"]})',
-                             "pred": f'{p["speaker"]} ({p["camp"]})'})
-    for _, p in tables["claims"].iterrows():
+            continue
+        matched.add(p["claim"])
+        if not same_speaker(p["speaker"], g["speaker"]) or p["camp"] != g["camp"]:
+            rows.append({"type": "speaker", "anchor": g["anchor"], "gold": f'{g["speaker"]} ({g["camp"]})',
+                         "pred": f'{p["speaker"]} ({p["camp"]})'})
+    for p in claims.to_dict("records"):
         if p["claim"] not in matched:
             rows.append({"type": "false", "anchor": text[p["cue_start"]:p["cue_end"]] + " | " + p["text"][:60],
                          "gold": "", "pred": f'{p["speaker"]} ({p["camp"]})'})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["type", "anchor", "gold", "pred"])

@@ -39,6 +39,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from framing import paths
+from framing.actors import CAMPS  # the order every figure and legend uses
 
 __all__ = [
     "CAMPS", "CAMP_COLORS", "CAMP_LABELS", "UNITS", "DPI", "FORMATS", "NEUTRAL_COLORS",
@@ -48,8 +49,6 @@ __all__ = [
     "recurring",
 ]
 
-#: Camps in the order every figure and legend uses.
-CAMPS: tuple[str, ...] = ("state", "opposition", "foreign", "other")
 
 #: One colour per camp, everywhere (Okabe-Ito: vermillion, blue, bluish green, grey).
 CAMP_COLORS: dict[str, str] = {
