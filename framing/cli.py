@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from framing import schema
 from framing.errors import FramingError
 
 
@@ -52,10 +53,7 @@ def cmd_claims(args) -> int:
 
     t = _analyze(args)
     _report_errors(t["errors"])
-    claims = t["claims"]
-    cols = ["article", "region", "paragraph", "sentence", "speaker", "mention", "camp", "kind",
-            "cue", "cue_class", "text", "start", "end", "via", "distancing", "quoted_words"]
-    claims = claims[[c for c in cols if c in claims]] if len(claims) else pd.DataFrame(columns=cols)
+    claims = t["claims"][list(schema.COLUMNS["claims"])]  # the documented columns
     if args.format == "jsonl":
         for rec in claims.to_dict("records"):
             print(json.dumps({k: (v.item() if hasattr(v, "item") else v) for k, v in rec.items()},
@@ -66,7 +64,8 @@ def cmd_claims(args) -> int:
         with pd.option_context("display.max_rows", None, "display.max_colwidth", 60, "display.width", 200):
             print(claims[["article", "region", "speaker", "camp", "kind", "cue", "text"]].to_string(index=False)
                   if len(claims) else "(no claims)")
-    return 0 if len(t["errors"]) == 0 or len(t["articles"]) else 2
+    # Bad files are reported above; the run fails only if nothing could be read.
+    return 2 if len(t["errors"]) and not len(t["articles"]) else 0
 
 
 def cmd_analyze(args) -> int:

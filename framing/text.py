@@ -396,11 +396,13 @@ def repair_text(text: str) -> tuple[str, list[dict]]:
     blocks = parts[0::2]
     fixed, repairs = repair_blocks(blocks)
     out, offset_raw, offset_new = [], 0, 0
+    by_block: dict[int, list[dict]] = {}
+    for r in repairs:
+        by_block.setdefault(r["block"], []).append(r)
     for i, (raw, new) in enumerate(zip(blocks, fixed)):
-        for r in repairs:
-            if r["block"] == i:
-                r["raw_start"] += offset_raw
-                r["start"] += offset_new
+        for r in by_block.get(i, ()):  # block offsets -> offsets in the whole string
+            r["raw_start"] += offset_raw
+            r["start"] += offset_new
         out.append(new)
         sep = parts[2 * i + 1] if 2 * i + 1 < len(parts) else ""
         out.append(sep)
