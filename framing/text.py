@@ -99,6 +99,9 @@ def _word_ok(part: str, vocab: Counter) -> bool:
     return zipf(low) >= 1.5 or vocab[low] > 0
 
 
+_NO_VOCAB: Counter = Counter()
+
+
 def _split_score(left: str, right: str, whole: str, vocab: Counter) -> float:
     """Unigram log-odds that ``whole`` is ``left`` + ``right`` glued, plus vocabulary."""
     zl, zr, zw = zipf(left.lower()), zipf(right.lower()), zipf(whole.lower())
@@ -116,6 +119,18 @@ def _split_score(left: str, right: str, whole: str, vocab: Counter) -> float:
     if vocab[whole.lower()] > 1:  # the token also occurs as-is elsewhere: likely real
         score -= 1.0
     return score
+
+
+def _static_score(left: str, right: str, whole: str) -> float:
+    """:func:`_split_score` without the article's vocabulary (cacheable per word)."""
+    return _split_score(left, right, whole, _NO_VOCAB)
+
+
+def _vocab_adjustment(left: str, right: str, whole: str, vocab: Counter) -> float:
+    """What the article's own vocabulary adds to :func:`_static_score` (mostly nothing)."""
+    if not (vocab[left.lower()] or vocab[right.lower()] or vocab[whole.lower()] > 1):
+        return 0.0
+    return _split_score(left, right, whole, vocab) - _static_score(left, right, whole)
 
 
 def _run_candidates(run: str, offset: int, vocab: Counter) -> list[Candidate]:
@@ -144,6 +159,22 @@ def _run_candidates(run: str, offset: int, vocab: Counter) -> list[Candidate]:
         return out
     # Lower-case fusion (also Capitalised+lower: "Russiafor", "Kremlinspokesman").
     best: Candidate | None = None
+    for i, base, right, static in _lower_splits(run):
+        if not (_word_ok(base, vocab) and _word_ok(right, vocab)):
+            continue
+        score = static + _vocab_adjustment(base, right, base + right, vocab)
+        if best is None or score > best.score:
+            best = Candidate(offset + i, score, "vocab")
+    if best is not None:
+        out.append(best)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _lower_splits(run: str) -> tuple[tuple[int, str, str, float], ...]:
+    """Split points of a letter run that could be a fusion, with their vocabulary-free
+    score; cached, since the same words recur across a corpus."""
+    out = []
     for i in range(1, len(run)):
         left, right = run[:i], run[i:]
         base = left
@@ -155,16 +186,14 @@ def _run_candidates(run: str, offset: int, vocab: Counter) -> list[Candidate]:
             base = left.replace("’", "'")
             if zipf(base.lower()) < 3.0 and base.endswith("'s"):
                 base = base[:-2]
-        if not (_word_ok(base, vocab) and _word_ok(right, vocab)):
+        # A part unknown to wordfreq may still be a word of this article (len >= 3).
+        if not (_word_ok(base, _NO_VOCAB) or len(base) >= 3) or not (_word_ok(right, _NO_VOCAB) or len(right) >= 3):
             continue
-        score = _split_score(base, right, base + right, vocab)
+        score = _static_score(base, right, base + right)
         if len(left) == 1 or len(right) == 1:
             score -= 0.5  # "ashe" is likelier "as he" than "a she"
-        if best is None or score > best.score:
-            best = Candidate(offset + i, score, "vocab")
-    if best is not None:
-        out.append(best)
-    return out
+        out.append((i, base, right, score))
+    return tuple(out)
 
 
 def _token_candidates(tok: str, offset: int, vocab: Counter,
@@ -180,6 +209,8 @@ def _token_candidates(tok: str, offset: int, vocab: Counter,
     runs = list(_RUN.finditer(tok))
     for m in runs:
         out.extend(_run_candidates(m.group(), offset + m.start(), vocab))
+    if len(runs) == 1 and runs[0].start() == 0 and runs[0].end() == len(tok):
+        return out  # a bare word: no punctuation or digit boundary inside
     for i in range(1, len(tok)):
         a, b = tok[i - 1], tok[i]
         if b == "(" and (a.isalpha() or a in ".,;:!?\"'’”)"):
