@@ -138,7 +138,8 @@ def _run_candidates(run: str, offset: int, vocab: Counter) -> list[Candidate]:
     out: list[Candidate] = []
     whole_known = zipf(run.lower()) >= 2.5
     # camelCase: a lower-case letter directly followed by a capital.
-    camel = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
+    camel = ([] if run[1:].islower() or run.isupper() else
+             [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()])
     for i in camel:
         left_start = max((j for j in range(i) if run[j].isupper()), default=0)
         left, right = run[left_start:i], run[i:]
@@ -159,8 +160,9 @@ def _run_candidates(run: str, offset: int, vocab: Counter) -> list[Candidate]:
         return out
     # Lower-case fusion (also Capitalised+lower: "Russiafor", "Kremlinspokesman").
     best: Candidate | None = None
-    for i, base, right, static in _lower_splits(run):
-        if not (_word_ok(base, vocab) and _word_ok(right, vocab)):
+    for i, base, right, static, need_l, need_r in _lower_splits(run):
+        # A part unknown to wordfreq counts only if the article uses it unglued.
+        if (need_l and not vocab[need_l]) or (need_r and not vocab[need_r]):
             continue
         score = static + _vocab_adjustment(base, right, base + right, vocab)
         if best is None or score > best.score:
@@ -171,7 +173,7 @@ def _run_candidates(run: str, offset: int, vocab: Counter) -> list[Candidate]:
 
 
 @lru_cache(maxsize=200_000)
-def _lower_splits(run: str) -> tuple[tuple[int, str, str, float], ...]:
+def _lower_splits(run: str) -> tuple[tuple[int, str, str, float, str, str], ...]:
     """Split points of a letter run that could be a fusion, with their vocabulary-free
     score; cached, since the same words recur across a corpus."""
     out = []
@@ -186,13 +188,22 @@ def _lower_splits(run: str) -> tuple[tuple[int, str, str, float], ...]:
             base = left.replace("’", "'")
             if zipf(base.lower()) < 3.0 and base.endswith("'s"):
                 base = base[:-2]
-        # A part unknown to wordfreq may still be a word of this article (len >= 3).
-        if not (_word_ok(base, _NO_VOCAB) or len(base) >= 3) or not (_word_ok(right, _NO_VOCAB) or len(right) >= 3):
+        # A part unknown to wordfreq may still be a word of this article (len >= 3):
+        # then its lower-case form must be in the article's vocabulary (need_*).
+        need = []
+        for part in (base, right):
+            if _word_ok(part, _NO_VOCAB):
+                need.append("")
+            elif len(part) >= 3:
+                need.append(part.lower())
+            else:
+                break
+        if len(need) < 2:
             continue
         score = _static_score(base, right, base + right)
         if len(left) == 1 or len(right) == 1:
             score -= 0.5  # "ashe" is likelier "as he" than "a she"
-        out.append((i, base, right, score))
+        out.append((i, base, right, score, need[0], need[1]))
     return tuple(out)
 
 
