@@ -52,7 +52,8 @@ class Role:
     kind: str
     gender: str
     number: str
-    relational: bool
+    relational: bool  # the role belongs to someone ("of X", "X's"): tracked
+    inherits: bool = False  # ... and takes their camp ("an aide to Z"); lawyers do not
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class Cast:
         for r in _rows(paths.DATA / "roles.csv"):
             roles[r["term"].strip().lower()] = Role(r["term"].strip().lower(), r["camp"], r["kind"],
                                                     r.get("gender") or "", r.get("number") or "sg",
+                                                    (r.get("relational") or "").strip() in ("yes", "link"),
                                                     (r.get("relational") or "").strip() == "yes")
         countries, capitals = {}, set()
         for r in _rows(paths.DATA / "countries.csv"):
@@ -222,9 +224,14 @@ _MODIFIED_NOUNS = {
     "video", "footage", "account", "channel", "website", "post", "posts", "statement", "report",
 }
 _TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f", "dr": "", "prof": ""}
+# Military and police ranks before a name: a label, and the state's forces unless said otherwise.
+_RANKS = {"general", "gen", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt",
+          "sergeant", "sgt", "commander", "admiral", "adm", "brigadier", "marshal"}
+# A capitalised sequence after these is a place, not a person ("in Port Amaly").
+_PLACE_PREPS = re.compile(r"(?:\b(?:in|at|from|near|outside|across|into|around|throughout|towards?)\s+(?:the\s+)?)$")
 _PRONOUNS = {"he": ("m", "sg"), "she": ("f", "sg"), "they": ("", "pl"), "it": ("n", "sg")}
 
-_CAP = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
 _NAME_SEQ = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|van|von|al|bin|da|di|la|le|del|der)(?=\s|[.,;:!?'’\")]|$)){{0,5}}")
 
 
@@ -392,11 +399,15 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         words = name.split()
         lead = 0
         title_gender = ""
+        rank = False
         while lead < len(words) and (words[lead] in _STOP_CAPS or words[lead].lower() in cast.roles
                                      or words[lead].lower().rstrip(".") in _TITLES
+                                     or words[lead].lower().rstrip(".") in _RANKS
+                                     or re.search(r"['’]s$", words[lead])  # "Valdoria's Drel"
                                      or cast.country_of(words[lead])):
-            if words[lead].lower().rstrip(".") in _TITLES:
-                title_gender = _TITLES[words[lead].lower().rstrip(".")]
+            w = words[lead].lower().rstrip(".")
+            title_gender = _TITLES.get(w, title_gender)
+            rank = rank or w in _RANKS
             lead += 1
         if lead == len(words):
             continue
@@ -406,6 +417,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         end = start + len(rest)
         if not free(start, end):
             continue
+        if _PLACE_PREPS.search(text[max(0, start - 20):start]) and not any(w in _ORG_HEADS for w in rest.split()):
+            continue  # "in Port Amaly", "from Orlek North": a place
         if any(w in _ORG_HEADS for w in rest.split()):
             marker = _country_marker(rest.split() + label.split(), cast)
             # The words before the name may say the camp: "the opposition Unity Front".
@@ -433,7 +446,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             if not rest.isupper() and not re.search(r"['’](?:ll|re|ve|d|m|s)$", rest):
                 single.append((start, end, rest, label, title_gender))
             continue
-        take(Mention(start, end, rest, rest, "", "person",
+        take(Mention(start, end, rest, rest, "state" if rank else "", "person",
                      title_gender or _surname_gender(rest, cast), "name", label=label))
     surnames = {m.actor.split()[-1] for m in out if m.actor_kind == "person" and len(m.actor.split()) >= 2}
     for start, end, rest, label, g in single:
@@ -454,8 +467,12 @@ def _trim_name(name: str, cast: Cast) -> str:
 # Article-level linking: surnames, appositives, camps, home
 # --------------------------------------------------------------------------- #
 
-_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|who is|who heads|who leads|who is a|who is the)\s+)?"
+_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?!(?:and|or|but|which|where|when|whose|while)\b)"
+                         r"(?:(?:a|an|the|who is|who heads|who leads|who is a|who is the)\s+)?"
                          r"([^,.;\"“”]{3,90}?)(?:,|\.|;| who\b| said| told)")
+
+
+_ROLE_BEFORE_NAME = re.compile(r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?,\s*$")
 
 
 def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
@@ -510,17 +527,32 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             m.actor = full
             m.via = "alias"
     names = _Names(mentions)
-    # Camps of names: actor list, label, appositive ("X, a Navalny ally,").
+    index = SpanIndex(mentions)
+    # An organisation's camp, once the text gives it ("the opposition Unity Front"), holds
+    # for all its mentions.
+    org_camp: dict[str, str] = {}
+    for m in mentions:
+        if m.actor_kind == "institution" and m.via == "name" and m.camp not in ("", "other"):
+            org_camp.setdefault(m.actor, m.camp)
+    for m in mentions:
+        if m.actor_kind == "institution" and m.actor in org_camp and m.camp in ("", "other"):
+            m.camp = org_camp[m.actor]
+    # Camps of names: actor list, label, appositive ("X, a Navalny ally,"), or a role in
+    # apposition before the name ("Its leader, Petra Lusk,"; "her lawyer, Dita Roubal").
     info: dict[str, dict] = {}
     for m in mentions:
         if m.actor_kind != "person" or m.via not in ("name", "alias"):
             continue
+        before = index.last_ending_by(m.start - 1)
         d = info.setdefault(m.actor, {"camp": "", "gender": "", "roles": set(), "of": set()})
         if m.actor in cast.actors:
             d["camp"] = cast.actors[m.actor].camp
             d["gender"] = d["gender"] or cast.actors[m.actor].gender
         d["gender"] = d["gender"] or m.gender
         descs = [m.label] if m.label else []
+        if (before is not None and before.via == "role" and before.actor_kind == "person"
+                and _ROLE_BEFORE_NAME.match(text[before.end:m.start])):
+            descs.append(text[before.start:m.start].rstrip(" ,"))
         app = _APPOSITIVE.match(text[m.end:m.end + 120])
         if app:
             descs.append(app.group(1))
@@ -559,7 +591,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             if target is not None:
                 m.of = target.actor
                 role = cast.roles.get(m.role)
-                if role and role.relational and role.camp != "other":  # lawyers, relatives stay "other"
+                if role and role.inherits:  # lawyers and relatives keep their own camp
                     m.camp = target.camp
     return mentions
 
@@ -611,7 +643,7 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
         of = rel.group(1) if rel else (poss[-1].rstrip("'s’") if poss else "")
         if of:
             t = _resolve_name(of, names, cast)
-            if t is not None and role.camp != "other":
+            if t is not None and role.inherits:
                 camp = t.camp or camp
                 of = t.actor
     if head == "critic" and poss:  # "Kremlin critic": a critic of the state

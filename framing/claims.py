@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from framing import paths
-from framing.actors import Cast, Mention, _PRONOUNS, default_cast, find_mentions, link_mentions
+from framing.actors import _PRONOUNS, _STOP_CAPS, Cast, Mention, default_cast, find_mentions, link_mentions
 from framing.text import SpanIndex, sentences as split_sentences
 
 
@@ -74,6 +74,7 @@ _SKIP = re.compile(
     r"(?:on|in)\s+a\s+(?:statement|post|interview|letter|video)(?:\s+on\s+\w+)?|"
     r"in\s+(?:a|an|the)\s+\w+\s+\w+|"
     r"last\s+\w+|this\s+\w+|yesterday|today|"
+    r"(?-i:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)|"  # "a police spokesman in Orlek said"
     r"who|which|that)*$", re.I)
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
@@ -271,7 +272,7 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
             form = re.sub(r"\s+", " ", cm.group().lower())
             cue = cues[form]
             c = _attribute(text, cm.start(), cm.end(), cue, allm, spans, sentence_of(cm.start()),
-                           ps, pe, resolver, surnames)
+                           ps, pe, resolver, surnames, found[-1] if found else None)
             if c is None:
                 continue
             c.region, c.paragraph = reg["region"], para
@@ -344,7 +345,8 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
 
 
 def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: SpanIndex, sent: dict,
-               ps: int, pe: int, resolver: _Resolver, surnames: dict[str, Mention]) -> _Claim | None:
+               ps: int, pe: int, resolver: _Resolver, surnames: dict[str, Mention],
+               prev: _Claim | None = None) -> _Claim | None:
     """The claim of the cue at ``text[cs:ce]``: speaker and content, or None."""
     ss, se = max(sent["start"], ps), min(sent["end"], pe)
     lo = _clause_start(text, ss, cs)
@@ -392,13 +394,23 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
             speaker, _ = _subject_before(text, cs, allm, lo)
         # Inversion: '..., said Interior Minister Brell.' / '"...," Volkov wrote.'
         after = [m for m in allm.starting(ce + 1, ce + 4) if m.start < se]
-        inverted = speaker is None and after and re.match(r"^[\s,]*$", text[ce:after[0].start])
+        # Only speech verbs invert; after "told", "urged", "accused" comes the addressee.
+        inverted = (speaker is None and after and cue.frame.startswith("that")
+                    and cue.form not in ("told", "tells", "tell", "telling")
+                    and re.match(r"^[\s,]*$", text[ce:after[0].start]))
         if inverted:
             speaker = after[0]
+        if speaker is None and re.search(r"(?:\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s*)$", pre):
+            # A second verb of the same subject: "said A, and warned that B", "..., saying B".
+            if prev is not None and prev.speaker is not None and prev.cue_start >= ss:
+                speaker = prev.speaker
+            else:
+                first = allm.starting(ss, ss + 4)  # the sentence's subject
+                speaker = first[0] if first and first[0].end < cs else None
         if speaker is None:
             # A bare capitalised word before the cue is a person: "Brell said".
             bare = re.search(r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+(?:\w+ly\s+)?$", pre)
-            if bare and bare.group(1) not in ("The", "He", "She", "It", "They", "We", "I", "This", "That"):
+            if bare and bare.group(1) not in _STOP_CAPS:
                 bs, word = lo + bare.start(1), bare.group(1)
                 known = surnames.get(word)
                 speaker = (Mention(bs, bs + len(word), word, known.actor, known.camp, "person",
