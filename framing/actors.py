@@ -223,6 +223,13 @@ _MODIFIED_NOUNS = {
     "funding", "headquarters", "rally", "rallies", "protest", "protests", "movement", "march",
     "video", "footage", "account", "channel", "website", "post", "posts", "statement", "report",
 }
+# Organisation heads that make a named body part of a government.
+_GOV_HEADS = {
+    "Ministry", "Department", "Office", "Agency", "Bureau", "Service", "Directorate",
+    "Administration", "Government", "Cabinet", "Parliament", "Senate", "Congress", "Assembly",
+    "Duma", "Police", "Army", "Guard", "Forces", "Court", "Tribunal", "Commission", "Prosecutor's",
+    "Presidency", "Inspectorate", "Gendarmerie",
+}
 _TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f", "dr": "", "prof": ""}
 # Military and police ranks before a name: a label, and the state's forces unless said otherwise.
 _RANKS = {"general", "gen", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt",
@@ -265,14 +272,17 @@ def _surname_gender(name: str, cast: Cast) -> str:
 
 
 def _country_marker(words: list[str], cast: Cast) -> str:
-    """The country named among modifier words: 'HOME', a country, 'FOREIGN?' (unknown -ian), ''."""
+    """The country named among modifier words: 'HOME', a country, '?Name' for an unknown
+    nationality adjective ("Valdorian") or possessive place ("Aldenia's"), or ''."""
     for w in words:
-        w2 = w.strip(".,'’s")
-        c = cast.country_of(w2) or cast.country_of(w.rstrip(",")) or (cast.country_of(w[:-2]) if w.endswith(("'s", "’s")) else "")
+        bare = re.sub(r"(?:['’]s)?[.,;:]*$", "", w)
+        c = cast.country_of(bare) or cast.country_of(w.rstrip(",;:"))
         if c:
             return c
-        if re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)", w2) and w2 not in _STOP_CAPS:
-            return "?" + w2  # a nationality adjective we do not know (fictional or missing)
+        if bare in _STOP_CAPS or not bare[:1].isupper():
+            continue
+        if re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)", bare) or re.search(r"['’]s$", w):
+            return "?" + bare  # a nationality or place we do not know (fictional or missing)
     return ""
 
 
@@ -420,15 +430,15 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if _PLACE_PREPS.search(text[max(0, start - 20):start]) and not any(w in _ORG_HEADS for w in rest.split()):
             continue  # "in Port Amaly", "from Orlek North": a place
         if any(w in _ORG_HEADS for w in rest.split()):
-            marker = _country_marker(rest.split() + label.split(), cast)
+            marker = _country_marker(label.split() + rest.split(), cast)
             # The words before the name may say the camp: "the opposition Unity Front".
             lead_words = text[max(0, start - 30):start].lower().split()[-2:]
             low = " ".join(lead_words) + " " + rest.lower()
-            camp = "other"
-            for t, r in cast.roles.items():
-                if re.search(rf"\b{re.escape(t)}\b", low):
-                    camp = _camp_for_role(r, marker)
-                    break
+            hit = role_re.search(low)
+            camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker) if hit else "other"
+            if camp == "other" and any(w in _GOV_HEADS for w in rest.split()):
+                # A government body ("State Protection Bureau", "the U.S. State Department").
+                camp = "foreign" if marker and marker != "HOME" else "state"
             take(Mention(start, end, rest, cast.aliases.get(rest, rest), camp, "institution", "",
                          "name", label=label))
             continue
@@ -457,6 +467,10 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
 
 
 def _trim_name(name: str, cast: Cast) -> str:
+    """A name ends at a possessive ("Deshan Rivo's party") and before trailing stop words."""
+    cut = re.search(r"['’]s\b", name)
+    if cut:
+        name = name[:cut.start()]
     words = name.split()
     while words and (words[-1] in _STOP_CAPS or words[-1].lower() in cast.roles):
         words.pop()
@@ -646,6 +660,11 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
             if t is not None and role.inherits:
                 camp = t.camp or camp
                 of = t.actor
+            elif t is None and role.inherits:
+                # "the leader of the Free Ostrava movement": the body's own role word.
+                tail = role_re.search(desc[m.end():])
+                if tail:
+                    camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", tail.group().lower())], marker)
     if head == "critic" and poss:  # "Kremlin critic": a critic of the state
         camp = "opposition"
     return camp, head, of

@@ -191,20 +191,22 @@ class _Resolver:
         cands = [c for c in (last.get(gender), last.get("")) if c is not None]
         return _as(m, max(cands, key=lambda c: c.start), "pronoun") if cands else None
 
-    def resolve(self, m: Mention, pos: int) -> Mention:
+    def resolve(self, m: Mention, pos: int, *, forward: bool = False) -> Mention:
+        """The named actor behind a pronoun or a description; ``forward`` lets a headline's
+        "minister says" point to the minister named later in the body."""
         if m.via == "pronoun":
             return self.pronouns.get(m.start, m)
         if m.via == "role" and m.actor_kind == "person" and m.number == "sg":
-            return self._description(m, pos)
+            return self._description(m, pos, forward)
         return m
 
-    def _description(self, m: Mention, pos: int) -> Mention:
+    def _description(self, m: Mention, pos: int, forward: bool = False) -> Mention:
         # "An ally of X" / "the spokeswoman": a named person with that role (and relation).
         best = None
         for x in self.by_role.get(m.role, ()):
             if m.of and m.of not in x.extra.get("of", set()):
                 continue
-            if m.definite and x.end > pos:
+            if m.definite and x.end > pos and not forward:
                 continue  # "the spokeswoman" refers back
             if best is None or (x.end <= pos and (best.end > pos or x.end > best.end)):
                 best = x
@@ -272,7 +274,7 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
             form = re.sub(r"\s+", " ", cm.group().lower())
             cue = cues[form]
             c = _attribute(text, cm.start(), cm.end(), cue, allm, spans, sentence_of(cm.start()),
-                           ps, pe, resolver, surnames, found[-1] if found else None)
+                           ps, pe, resolver, surnames, found[-1] if found else None, reg["region"])
             if c is None:
                 continue
             c.region, c.paragraph = reg["region"], para
@@ -346,7 +348,7 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
 
 def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: SpanIndex, sent: dict,
                ps: int, pe: int, resolver: _Resolver, surnames: dict[str, Mention],
-               prev: _Claim | None = None) -> _Claim | None:
+               prev: _Claim | None = None, region: str = "body") -> _Claim | None:
     """The claim of the cue at ``text[cs:ce]``: speaker and content, or None."""
     ss, se = max(sent["start"], ps), min(sent["end"], pe)
     lo = _clause_start(text, ss, cs)
@@ -450,7 +452,7 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         else:
             start, end = ce, se
     if speaker.via in ("pronoun", "role"):
-        resolved = resolver.resolve(speaker, cs)
+        resolved = resolver.resolve(speaker, cs, forward=region in ("headline", "summary"))
         if resolved.via == "pronoun" and resolved.actor in ("he", "she", "they", "it"):
             return None
         speaker = resolved
