@@ -77,6 +77,8 @@ _SKIP = re.compile(
     r"(?-i:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)|"  # "a police spokesman in Orlek said"
     r"who|which|that)*$", re.I)
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
+# A speech event that did not happen carries no content (codebook): "has not said whether".
+_NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _DISTANCING = re.compile(
     r"\bwhat\s+(?:\w+\s+){1,3}(?:said|says|say|claimed|claims|called|described)\s+(?:was|were|is|are|as)\b"
@@ -366,6 +368,10 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         # A base form is a verb after a subject or "to", not a noun ("the final say").
         if re.search(r"\b(?:the|a|an|their|his|her|its|our|final)\s+$", pre, re.I):
             return None
+    if _NO_SPEECH.search(pre) or (cue.form == "asked" and re.match(r"\s+not\s+to\s+be\b", post)):
+        return None  # "has not commented", "declined to say", "asked not to be named"
+    if cue.form in ("ruled", "rules") and re.match(r"\s+(?:[A-Z]|over\b|for\b|since\b|out\b)", post):
+        return None  # "who has ruled Lunesia since 2010": governing, not a ruling
     passive = _PASSIVE.search(pre)
     speaker: Mention | None = None
     start, end = ce, se
