@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from framing import paths
+from framing.actors import Cast
 from framing.claims import extract_claims, quote_spans
 from framing.evaluate import score_claims
 from framing.pipeline import analyze
@@ -48,9 +49,10 @@ def test_fixture_articles_meet_the_bar():
     """Our own fictional articles (not tuned one by one): all regions, all coders' decisions."""
     df = score_claims()
     overall = df.loc["ALL"]
-    assert overall["precision"] >= 0.85
-    assert overall["recall"] >= 0.70
-    assert overall["speaker_accuracy"] >= 0.80
+    assert overall["precision"] >= 0.90
+    assert overall["recall"] >= 0.80
+    assert overall["speaker_accuracy"] >= 0.85
+    assert overall["camp_accuracy"] >= 0.70
 
 
 def _regions(text):
@@ -97,3 +99,22 @@ def test_reported_actions_are_not_claims():
     text = ("Police detained 400 people on Saturday. A court sentenced him to three years.\n\n"
             "It was announced that the vote would be delayed.")
     assert extract_claims(text, _regions(text)) == []
+
+
+def test_second_verbs_negated_speech_and_apposition():
+    text = ("Interior Minister Tomas Brell said the march was illegal, and warned that organisers "
+            "would be prosecuted.\n\n"
+            "The ministry has not said how many people were detained. Brell declined to comment on "
+            "the arrests.\n\n"
+            "Its leader, Petra Lusk, told a rally the strike would go on, saying the miners had no choice.")
+    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Valdoria"))
+    assert [(r["cue"], r["speaker"]) for r in rows] == [
+        ("said", "Tomas Brell"), ("warned", "Tomas Brell"), ("told", "Petra Lusk"), ("saying", "Petra Lusk")]
+
+
+def test_default_actor_list_only_for_its_own_case():
+    from framing.pipeline import _cast_for
+
+    text = "The foreign ministry said the election was fair."
+    assert "Russian foreign ministry" not in _cast_for({"text": text}).aliases.values()
+    assert "Russian foreign ministry" in _cast_for({"text": "Russia's " + text}).aliases.values()
