@@ -1,0 +1,43 @@
+"""Actors: role matching, camps from roles, home country."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing import paths
+from framing.actors import Cast, find_mentions, find_roles, link_mentions
+from framing.corpus import read_article
+
+ARTICLES = sorted(p for p in (paths.FIXTURES / "articles").glob("*") if p.suffix in (".md", ".txt"))
+
+
+@pytest.mark.parametrize("path", ARTICLES[:12] + [paths.SEED], ids=lambda p: Path(p).stem[:12])
+def test_word_lookup_finds_what_the_role_pattern_finds(path):
+    text = read_article(path)[0]["text"]
+    cast = Cast.load()
+    assert [(h.s, h.e) for h in find_roles(text, cast)] == [
+        (m.start(), m.end()) for m in cast.role_regex.finditer(text)]
+
+
+def test_camps_from_roles_without_an_actor_list():
+    text = ("Valdorian Interior Minister Tomas Brell said the rally was illegal. "
+            "The German foreign ministry urged restraint. Opposition leader Marta Vell, "
+            "whose lawyer, Ana Ravic, was detained, said the vote was rigged. "
+            "The State Protection Bureau said it had arrested two journalists.")
+    cast = Cast.load("", home="Valdoria,Valdorian")
+    camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
+    assert camps["Tomas Brell"] == "state"
+    assert camps["German foreign ministry"] == "foreign"
+    assert camps["Marta Vell"] == "opposition"
+    assert camps["Ana Ravic"] == "other"  # a lawyer keeps her own camp
+    assert camps["State Protection Bureau"] == "state"
+
+
+def test_home_inferred_from_domestic_roles():
+    text = ("Valdorian police detained 300 people. The Valdorian interior ministry said the "
+            "protest was unsanctioned. The Estlandian foreign ministry criticised the arrests.")
+    cast = Cast.load("", home=None)
+    camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
+    assert camps["Valdorian interior ministry"] == "state"
+    assert camps["Estlandian foreign ministry"] == "foreign"
