@@ -42,7 +42,7 @@ benchmark: $(VENV_STAMP) ## Time the full analysis against VADER alone (a ratio,
 	$(PYTHON) benchmarks/bench_pipeline.py
 
 lab: $(VENV_STAMP) ## Open JupyterLab on notebooks/
-	$(PYTHON) -m jupyter lab notebooks/
+	$(PYTHON) -m jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 clean: ## Remove caches and build artefacts (keeps .venv)
 	rm -rf .pytest_cache build *.egg-info framing.egg-info
