@@ -454,8 +454,10 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                     continue
         canon = re.sub(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", "", text[s:e], flags=re.I)
         canon = re.sub(r"\s+", " ", canon).strip()
-        if not any(w[:1].isupper() for w in canon.split()):
-            canon = canon.lower()  # "Police" at a sentence start is the role "police"
+        words = canon.split()
+        if words and (words[0].lower() in cast.roles or words[0].lower() in MODIFIERS):
+            # "Police" or "Supporters" at a sentence start is the role, not a name.
+            canon = " ".join([words[0].lower(), *words[1:]])
         actor = cast.aliases.get(text[s:e]) or cast.aliases.get(canon) or canon
         take(Mention(s, e, text[s:e], actor, camp, role.kind, role.gender, "role",
                      number=role.number, role=head, of=of, definite=definite,
@@ -680,6 +682,17 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 role = cast.roles.get(m.role)
                 if role and role.inherits:  # lawyers and relatives keep their own camp
                     m.camp = target.camp
+                if role and role.relational and not m.label:
+                    # One name for "Navalny allies" and "Navalny's allies".
+                    m.actor = f"{target.actor.split()[-1]}'s {m.role}"
+    # A description in apposition is the person it describes: "Navalny, a prominent critic
+    # of President Vladimir Putin," is a mention of Navalny (for the tone about him).
+    for m in mentions:
+        if m.via == "role" and m.actor_kind == "person" and not m.definite:
+            head = index.last_ending_by(m.start - 1)
+            if (head is not None and head.actor_kind == "person" and head.via in ("name", "alias")
+                    and re.fullmatch(r",\s*", text[head.end:m.start])):
+                m.actor, m.camp, m.via = head.actor, head.camp, "description"
     return mentions
 
 

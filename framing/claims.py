@@ -335,7 +335,7 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
                 j = k
                 while j > 0 and re.fullmatch(r"\s+(?:of|for|to)\s+(?:the\s+)?", text[before[j - 1].end:before[j].start]):
                     j -= 1
-                if j > 0 and before[j].via == "role" and re.fullmatch(r",\s*", text[before[j - 1].end:before[j].start]):
+                if j > 0 and before[j].via in ("role", "description") and re.fullmatch(r",\s*", text[before[j - 1].end:before[j].start]):
                     return before[j - 1], before[j - 1].start
                 return m, m.start
             # "An ally of Kremlin critic Alexei Navalny urged": the head is the role.
