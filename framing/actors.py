@@ -23,6 +23,7 @@ attached to state roles in the article. Officials of any other country are forei
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field, replace
@@ -455,7 +456,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         canon = re.sub(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", "", text[s:e], flags=re.I)
         canon = re.sub(r"\s+", " ", canon).strip()
         words = canon.split()
-        if words and (words[0].lower() in cast.roles or words[0].lower() in MODIFIERS):
+        if words and (words[0].lower() in cast.roles or words[0].lower() in MODIFIERS) and not any(
+                w[:1].isupper() for w in words[1:]):
             # "Police" or "Supporters" at a sentence start is the role, not a name.
             canon = " ".join([words[0].lower(), *words[1:]])
         actor = cast.aliases.get(text[s:e]) or cast.aliases.get(canon) or canon
@@ -626,6 +628,19 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
     for m in mentions:
         if m.actor_kind == "institution" and m.actor in org_camp and m.camp in ("", "other"):
             m.camp = org_camp[m.actor]
+    # Whom relational roles belong to: "an ally of X" (the mention after "of"), "Its chair",
+    # "his spokesman" (the nearest fitting earlier mention).
+    for m in mentions:
+        role = cast.roles.get(m.role)
+        if m.via != "role" or role is None or not role.relational or m.of:
+            continue
+        pos = m.extra.get("of_pos", -1)
+        target = index.at(pos) if pos >= 0 else None
+        own = re.match(r"(its|his|her|their)\s", m.mention, re.I)
+        if target is not None:
+            m.of = target.mention
+        elif own:
+            m.of = _owner(own.group(1).lower(), index, m.start) or ""
     # Camps of names: actor list, label, appositive ("X, a Navalny ally,"), or a role in
     # apposition before the name ("Its leader, Petra Lusk,"; "her lawyer, Dita Roubal").
     info: dict[str, dict] = {}
@@ -642,6 +657,11 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if (before is not None and before.via == "role" and before.actor_kind == "person"
                 and _ROLE_BEFORE_NAME.match(text[before.end:m.start])):
             descs.append(text[before.start:m.start].rstrip(" ,"))
+            owner = _resolve_name(before.of, names, cast) if before.of else None
+            if owner is not None and cast.roles[before.role].inherits and not d["camp"]:
+                d["camp"] = owner.camp if owner.camp not in ("", "other") else ""
+                d["roles"].add(before.role)
+                d["of"].add(owner.actor)
         app = _APPOSITIVE.match(text[m.end:m.end + 120])
         if app:
             descs.append(app.group(1))
@@ -667,16 +687,18 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         elif not m.camp:
             m.camp = "other"
     # Relational roles take the camp of whom they belong to ("an aide to Z", "Navalny's allies").
-    index = SpanIndex(mentions)
-    for m in mentions:
-        pos = m.extra.get("of_pos", -1)
-        if m.via == "role" and pos >= 0 and not m.of:
-            target = index.at(pos)
-            if target is not None:
-                m.of = target.mention
     for m in mentions:
         if m.via == "role" and m.of:
             target = _resolve_name(m.of, names, cast)
+            role = cast.roles.get(m.role)
+            if target is None and role is not None and role.inherits:
+                # "an EU spokesman", "a spokesman for Germany": the owner is a role or a country.
+                owner = cast.roles.get(m.of.lower())
+                marker = _country_marker([m.of], cast)
+                if owner is not None:
+                    m.camp = owner.camp
+                elif marker and marker != "HOME":
+                    m.camp = "foreign"
             if target is not None:
                 m.of = target.actor
                 role = cast.roles.get(m.role)
@@ -709,6 +731,23 @@ class _Names:
     def get(self, s: str) -> Mention | None:
         found = [m for m in (self.first.get(s), self.first.get(s.split()[-1])) if m is not None]
         return min(found, key=lambda m: m.start) if found else None
+
+
+def _owner(pronoun: str, index: SpanIndex, pos: int) -> str | None:
+    """Actor a possessive pronoun points back to: its -> institution, his/her -> person,
+    their -> group; searching back a few mentions."""
+    i = bisect.bisect_left(index.starts, pos) - 1
+    for x in index.items[max(0, i - 6):i + 1][::-1]:
+        if x.end > pos:
+            continue
+        if pronoun == "its" and x.actor_kind == "institution":
+            return x.actor
+        if pronoun in ("his", "her") and x.actor_kind == "person" and x.via in ("name", "alias") \
+                and x.gender in ("", "m" if pronoun == "his" else "f"):
+            return x.actor
+        if pronoun == "their" and x.number == "pl":
+            return x.actor
+    return None
 
 
 def _resolve_name(s: str, names: _Names, cast: Cast) -> Mention | None:
