@@ -456,8 +456,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         canon = re.sub(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", "", text[s:e], flags=re.I)
         canon = re.sub(r"\s+", " ", canon).strip()
         words = canon.split()
-        if words and (words[0].lower() in cast.roles or words[0].lower() in MODIFIERS) and not any(
-                w[:1].isupper() for w in words[1:]):
+        if words and words[0].lower() in cast.roles and not any(w[:1].isupper() for w in words[1:]):
             # "Police" or "Supporters" at a sentence start is the role, not a name.
             canon = " ".join([words[0].lower(), *words[1:]])
         actor = cast.aliases.get(text[s:e]) or cast.aliases.get(canon) or canon
