@@ -118,3 +118,16 @@ def test_default_actor_list_only_for_its_own_case():
     text = "The foreign ministry said the election was fair."
     assert "Russian foreign ministry" not in _cast_for({"text": text}).aliases.values()
     assert "Russian foreign ministry" in _cast_for({"text": "Russia's " + text}).aliases.values()
+
+
+def test_heldout_articles():
+    """Written and coded after the rules were tuned on tests/fixtures; never tuned on.
+
+    Measured when the set arrived: P 0.97, R 0.86, F1 0.91, speaker 0.85, camp 0.68.
+    The bars sit a little below, to catch regressions without chasing this set.
+    """
+    overall = score_claims(paths.FIXTURES / "heldout").loc["ALL"]
+    assert overall["precision"] >= 0.90
+    assert overall["recall"] >= 0.80
+    assert overall["speaker_accuracy"] >= 0.80
+    assert overall["camp_accuracy"] >= 0.60
