@@ -469,6 +469,9 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
 
 
 def _record(text: str, c: _Claim, i: int, spans: SpanIndex, sentence_of) -> dict:
+    # The content without the blanks around it (" new tactic ..." after "says").
+    lead = len(text[c.start:c.end]) - len(text[c.start:c.end].lstrip())
+    c.start, c.end = c.start + lead, max(c.start + lead, c.start + len(text[c.start:c.end].rstrip()))
     content = text[c.start:c.end]
     quotes = spans.overlapping(c.start, c.end)
     inside = sum(min(q.end, c.end) - max(q.start, c.start) for q in quotes)
