@@ -69,14 +69,21 @@ def cmd_claims(args) -> int:
 
 
 def cmd_analyze(args) -> int:
-    from framing.pipeline import write_tables
+    from framing.pipeline import analyze_to, write_tables
 
-    t = _analyze(args)
-    _report_errors(t["errors"])
-    written = write_tables(t, args.out, args.format)
-    print(f"{len(t['articles'])} articles, {len(t['claims'])} claims, {len(t['errors'])} errors -> {args.out}")
-    for p in written:
-        print(f"  {p}")
+    opts = dict(actors=args.actors, home=args.home, lexicon=args.lexicon, jobs=args.jobs)
+    if args.format == "csv":  # streamed: any corpus size
+        counts = analyze_to(args.paths, args.out, **opts)
+        import pandas as pd
+
+        if counts["errors"]:
+            _report_errors(pd.read_csv(Path(args.out) / "errors.csv"))
+    else:
+        t = _analyze(args)
+        _report_errors(t["errors"])
+        write_tables(t, args.out, args.format)
+        counts = {k: len(v) for k, v in t.items()}
+    print(f"{counts['articles']} articles, {counts['claims']} claims, {counts['errors']} errors -> {args.out}")
     return 0
 
 

@@ -139,15 +139,63 @@ def _concat(parts: Iterable[dict[str, list[dict]]], n_boot: int = 1000) -> dict[
     return _frames(acc)
 
 
-def analyze(paths, *, actors=None, home=None, lexicon=None, jobs: int = 1,
-            metadata_csv=None, n_boot: int = 1000) -> dict[str, pd.DataFrame]:
-    """Analyze files and folders; returns the tidy tables (see :data:`TABLES`)."""
+def iter_records(paths, *, actors=None, home=None, lexicon=None, jobs: int = 1,
+                 metadata_csv=None, n_boot: int = 1000, batch: int = 64):
+    """Stream the row dicts of each article (or its error) over files and folders.
+
+    With ``jobs > 1`` articles are analysed in worker processes, ``batch`` per worker at a
+    time, so memory stays bounded however large the corpus.
+    """
     kwargs = {"actors": actors, "home": home, "lexicon": lexicon, "n_boot": n_boot}
     items = iter_articles(paths, metadata_csv=metadata_csv)
     if jobs == 1:
-        return _concat((_safe(it, kwargs) for it in items), n_boot)
+        yield from (_safe(it, kwargs) for it in items)
+        return
     with ProcessPoolExecutor(max_workers=jobs) as ex:
-        return _concat(ex.map(_safe, items, itertools.repeat(kwargs), chunksize=16), n_boot)
+        while chunk := list(itertools.islice(items, batch * jobs)):
+            yield from ex.map(_safe, chunk, itertools.repeat(kwargs), chunksize=max(1, batch // 4))
+
+
+def analyze(paths, *, n_boot: int = 1000, **kwargs) -> dict[str, pd.DataFrame]:
+    """Analyze files and folders; returns the tidy tables (see :data:`TABLES`).
+
+    Keyword arguments: ``actors``, ``home``, ``lexicon``, ``jobs``, ``metadata_csv`` (see
+    :func:`iter_records`). For corpora too large for memory use :func:`analyze_to`.
+    """
+    return _concat(iter_records(paths, n_boot=n_boot, **kwargs), n_boot)
+
+
+def analyze_to(paths, out: str | Path, *, chunk: int = 1000, n_boot: int = 1000,
+               **kwargs) -> dict[str, int]:
+    """Analyze and write CSV tables to ``out/`` as articles stream in (``chunk`` at a time).
+
+    Only the columns needed for the corpus-level per-actor tone are kept in memory.
+    Returns the number of rows written per table.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {t: 0 for t in TABLES}
+    keep: dict[str, list[dict]] = {"claims": [], "mentions": []}
+    buf: dict[str, list[dict]] = {t: [] for t in TABLES}
+
+    def flush() -> None:
+        for name, df in _frames(buf).items():
+            df.map(_cell).to_csv(out / f"{name}.csv", index=False, mode="a" if counts[name] else "w",
+                                 header=not counts[name])
+            counts[name] += len(df)
+            buf[name].clear()
+
+    for n, rec in enumerate(iter_records(paths, n_boot=n_boot, **kwargs), 1):
+        for k, v in rec.items():
+            buf[k].extend(v)
+        keep["claims"] += [{k: c[k] for k in ("article", "speaker", "camp", "tone")} for c in rec.get("claims", [])]
+        keep["mentions"] += [{k: m[k] for k in ("article", "actor", "camp", "about")} for m in rec.get("mentions", [])]
+        if n % chunk == 0:
+            flush()
+    buf["actor_sentiment"] += sentiment.actor_sentiment_rows(keep["claims"], keep["mentions"],
+                                                             scope="corpus", n_boot=n_boot)
+    flush()
+    return counts
 
 
 def analyze_file(path: str | Path, **kwargs) -> dict[str, pd.DataFrame]:
@@ -161,7 +209,13 @@ def _cell(v):
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: str | Path, fmt: str = "csv") -> list[Path]:
-    """Write each table to ``out/NAME.csv`` (or ``.parquet``)."""
+    """Write each table to ``out/NAME.csv`` (or ``.parquet``, which needs pyarrow)."""
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise FramingError(None, "parquet output needs pyarrow: pip install pyarrow "
+                                     "(or use --format csv)") from None
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []

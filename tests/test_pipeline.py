@@ -87,3 +87,29 @@ def test_report_html_escapes(tmp_path, capsys):
     assert main(["report", str(art), "--html", str(html)]) == 0
     page = html.read_text()
     assert "<script>alert" not in page and "&lt;script&gt;" in page
+
+
+def test_streamed_and_parallel_runs_agree_with_in_memory(tmp_path):
+    import pandas as pd
+
+    from framing.pipeline import analyze_to
+
+    folder = paths.FIXTURES / "articles"
+    mem = analyze(folder, n_boot=50)
+    counts = analyze_to(folder, tmp_path, chunk=5, n_boot=50, jobs=2)
+    streamed = pd.read_csv(tmp_path / "claims.csv")
+    assert counts["claims"] == len(mem["claims"]) == len(streamed)
+    assert streamed["speaker"].fillna("").tolist() == mem["claims"]["speaker"].tolist()
+    corpus_rows = pd.read_csv(tmp_path / "actor_sentiment.csv").query("scope == 'corpus'")
+    assert len(corpus_rows) == (mem["actor_sentiment"]["scope"] == "corpus").sum()
+
+
+def test_parquet_without_pyarrow_is_a_clear_error(tmp_path, capsys):
+    pytest.importorskip("pandas")
+    try:
+        import pyarrow  # noqa: F401
+        pytest.skip("pyarrow is installed")
+    except ImportError:
+        pass
+    assert main(["analyze", str(paths.SEED), "--out", str(tmp_path), "--format", "parquet"]) == 2
+    assert "pyarrow" in capsys.readouterr().err
