@@ -27,7 +27,7 @@ from framing.actors import Cast, find_mentions, link_mentions
 from framing.claims import extract_claims, load_cues
 from framing.corpus import iter_articles
 from framing.errors import FramingError
-from framing.signals import RATIO_COLUMNS, article_signals, ratio_rows
+from framing.signals import article_signals, ratio_rows
 from framing.text import SpanIndex, sentences as split_sentences
 
 TABLES = ("articles", "regions", "sentences", "mentions", "claims", "actor_sentiment",
@@ -94,17 +94,9 @@ def article_records(record: dict, *, actors=None, home=None, lexicon=None,
     }
 
 
-# Columns beyond the documented ones that the tables carry.
-_EXTRA = {"mentions": ["about"], "claims": ["cue_start", "cue_end", "speaker_start", "speaker_end", "tone"]}
-
-
 def _frames(records: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
-    cols = {"ratios": RATIO_COLUMNS, "actor_sentiment": sentiment.ACTOR_SENTIMENT_COLUMNS}
-    out = {}
-    for t in TABLES:
-        columns = cols.get(t) or (list(schema.COLUMNS[t]) + _EXTRA.get(t, []) if t in schema.COLUMNS else None)
-        out[t] = pd.DataFrame(records.get(t, []), columns=columns)
-    return out
+    """One DataFrame per table, with the documented columns in their documented order."""
+    return {t: pd.DataFrame(records.get(t, []), columns=schema.columns(t)) for t in TABLES}
 
 
 def analyze_article(record: dict, **kwargs) -> dict[str, pd.DataFrame]:

@@ -74,6 +74,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "gender": "f, m or empty",
         "via": "name, alias, role, pronoun, description",
         "label": "label attached to the name (`Kremlin critic`, `Ministry spokeswoman`), else empty",
+        "about": "tone toward this mention (framing.sentiment.target_sentiment), NaN inside the "
+        "actor's own claim (that is `says`) or outside a sentence",
     },
     "claims": {
         "article": "article id",
@@ -94,6 +96,47 @@ COLUMNS: dict[str, dict[str, str]] = {
         "distancing": "True when the text distances itself (`what they said were`, `so-called`, "
         "`says was trumped up`)",
         "quoted_words": "words inside quote marks in the content",
+        "cue_start": "offset of the cue in `text` (equal to cue_end for a continuation)",
+        "cue_end": "end offset of the cue",
+        "speaker_start": "offset of the speaker's mention (-1 if none)",
+        "speaker_end": "end offset of the speaker's mention",
+        "tone": "VADER compound of the content, quote marks neutralised (the `says` measure)",
+    },
+    "ratios": {
+        "article": "article id",
+        "region": "body, or headline+summary",
+        "unit": "counting unit: claims, direct quotes, quoted words, sentences with a claim",
+        "state": "count of state claims under the unit",
+        "opposition": "count of opposition claims",
+        "foreign": "count of foreign claims",
+        "other": "count of other claims",
+        "ratio": "state / opposition (inf with no opposition claim, NaN with neither)",
+        "ci_low": "percentile bootstrap 95% interval (1,000 resamples of the claims), lower bound",
+        "ci_high": "upper bound",
+    },
+    "signals": {
+        "article": "article id",
+        "outlet": "outlet",
+        "date": "date",
+        "body_<camp>": "body claims by camp",
+        "top_<camp>": "headline and summary claims by camp",
+        "body_claims": "body claims",
+        "body_direct": "body claims entirely in quote marks",
+        "ratio_<unit>": "state/opposition ratio of body claims under the unit (spaces as _)",
+        "ratio_<unit>_ci_low": "its bootstrap 95% interval, lower bound",
+        "ratio_<unit>_ci_high": "upper bound",
+        "first_camp": "camp of the first body claim (who opens)",
+        "first_speaker": "speaker of the first body claim",
+        "lead_share_<camp>": "share of body claims in the first two paragraphs with a claim",
+        "cue_<cls>_<camp>": "body claims by cue class (neutral, directive, accusatory, doubting) and camp",
+        "distancing_<camp>": "distancing attributions by camp of the speaker",
+        "so_called": "occurrences of `so-called` in the text",
+        "labels": "labels attached to actors, `actor: label; ...`",
+        "arrest_mentions": "arrest or detention figures mentioned",
+        "arrest_figure_max": "largest such figure",
+        "legality_labels": "legality labels (unsanctioned, illegal, unauthorised, riot, ...)",
+        "legality_terms": "which legality labels occur",
+        "grievance_mentions": "mentions of grievances (to protest against, corruption, fraud, ...)",
     },
     "actor_sentiment": {
         "scope": "article or corpus",
@@ -113,6 +156,28 @@ COLUMNS: dict[str, dict[str, str]] = {
         "problem": "what went wrong",
     },
 }
+
+
+_PLACEHOLDERS = {
+    "<camp>": ("state", "opposition", "foreign", "other"),
+    "<unit>": ("claims", "direct_quotes", "quoted_words", "sentences_with_a_claim"),
+    "<cls>": ("neutral", "directive", "accusatory", "doubting"),
+}
+
+
+def columns(table: str) -> list[str]:
+    """The columns of ``table``, with ``<camp>``-style placeholders expanded.
+
+    >>> columns("signals")[3:5]
+    ['body_state', 'body_opposition']
+    """
+    out = [""]
+    for col in COLUMNS[table]:
+        names = [col]
+        for ph, values in _PLACEHOLDERS.items():
+            names = [n.replace(ph, v) for n in names for v in (values if ph in n else ("",))]
+        out += names
+    return out[1:]
 
 
 def markdown() -> str:

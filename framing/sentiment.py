@@ -42,6 +42,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from framing.paths import DATA
+from framing.schema import columns
 from framing.stats import interval95
 
 #: The shipped target-sentiment model (plain JSON; see framing/data/README_sentiment.md).
@@ -623,9 +624,6 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
 
 # --- per-actor tables ---
 
-ACTOR_SENTIMENT_COLUMNS = ["scope", "article", "actor", "camp", "measure", "mean", "n", "ci_low", "ci_high"]
-
-
 def bootstrap_mean(values, n_boot: int = 1000, seed: int = 0) -> tuple[float, float]:
     """Percentile bootstrap 95% interval of a mean (fixed seed, reproducible).
 
@@ -674,4 +672,4 @@ def actor_sentiment(claims, mentions, *, scope: str = "article", n_boot: int = 1
     """:func:`actor_sentiment_rows` on the ``claims`` and ``mentions`` DataFrames."""
     recs = [df.to_dict("records") if len(df) else [] for df in (claims, mentions)]
     return pd.DataFrame(actor_sentiment_rows(*recs, scope=scope, n_boot=n_boot),
-                        columns=ACTOR_SENTIMENT_COLUMNS)
+                        columns=columns("actor_sentiment"))

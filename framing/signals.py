@@ -23,11 +23,11 @@ import numpy as np
 import pandas as pd
 
 from framing.actors import CAMPS
+from framing.schema import columns
 from framing.stats import interval95
 
 UNITS = ("claims", "direct quotes", "quoted words", "sentences with a claim")
 REGION_GROUPS = {"body": ("body",), "headline+summary": ("headline", "summary")}
-RATIO_COLUMNS = ["article", "region", "unit", *CAMPS, "ratio", "ci_low", "ci_high"]
 
 
 def unit_weights(claims: list[dict]) -> dict[str, np.ndarray]:
@@ -87,7 +87,7 @@ def ratio_table(claims: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0) -> p
     if len(claims):
         for art, part in claims.groupby("article", sort=False):
             rows += ratio_rows(art, part.to_dict("records"), n_boot=n_boot, seed=seed)
-    return pd.DataFrame(rows, columns=RATIO_COLUMNS)
+    return pd.DataFrame(rows, columns=columns("ratios"))
 
 
 ARREST_RE = re.compile(
