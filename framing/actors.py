@@ -206,6 +206,7 @@ MODIFIERS = {
     "elderly", "retired", "local", "kremlin", "public", "general", "main", "new", "acting",
     "spokesman", "spokeswoman", "court", "prosecutor", "prosecutors", "many", "some", "several",
     "two", "three", "political", "longtime", "close", "key", "senior", "ruling", "top",
+    "policy", "affairs", "relations",
 }
 _STOP_CAPS = {
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We", "I",
@@ -223,6 +224,9 @@ _STOP_CAPS = {
     "Maybe", "Perhaps", "Let", "Thought", "Please", "Here", "Even", "Just", "Only", "Every",
     "Adds", "Updates", "Recasts", "Reporting", "Writing", "Editing", "Compiled", "Additional",
 }
+# Stop words that are also first names: "Jan Teske", "May Lind" (a month only before a number).
+_NAME_LIKE_STOPS = {"Jan", "May", "June", "April", "August", "Sept"}
+_MONTH_PREP = re.compile(r"\b(?:in|on|since|by|until|from|last|next|early|late|mid|of|through|before|after|during)\s+$", re.I)
 _ORG_HEADS = {
     "Ministry", "Committee", "Party", "Union", "Foundation", "Council", "Court", "Commission",
     "Agency", "Service", "Office", "Police", "Army", "Bank", "University", "Group", "Watch",
@@ -233,6 +237,7 @@ _ORG_HEADS = {
     "Fund", "Company", "Corporation", "Television", "Radio", "Agency", "Tribunal", "Department",
     "Headquarters", "Prosecutor's", "Office", "Chamber", "Senate", "Club", "Society", "League",
     "Platform", "Bloc", "Press", "Media", "Journal", "Herald", "Gazette", "Tribune", "Daily",
+    "School", "Academy", "College", "Observatory", "Monitor", "Trust", "Authority", "Directorate",
 }
 # Nouns after which a role word is only a modifier: "the military alliance", "a police van".
 _MODIFIED_NOUNS = {
@@ -258,7 +263,7 @@ _RANKS = {"general", "gen", "colonel", "col", "lieutenant", "lt", "major", "maj"
 _PLACE_PREPS = re.compile(r"(?:\b(?:in|at|from|near|outside|across|into|around|throughout|towards?)\s+(?:the\s+)?)$")
 _PRONOUNS = {"he": ("m", "sg"), "she": ("f", "sg"), "they": ("", "pl"), "it": ("n", "sg")}
 
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:['’][a-z]+|(?<=s)['’](?=[ \t]+[A-Z]))?(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
 _NAME_SEQ = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|van|von|al|bin|da|di|la|le|del|der)(?=\s|[.,;:!?'’\")]|$)){{0,5}}")
 
 
@@ -299,6 +304,9 @@ def _country_marker(words: list[str], cast: Cast) -> str:
         c = cast.country_of(bare) or cast.country_of(w.rstrip(",;:"))
         if c:
             return c
+        intl = cast.roles.get(bare.lower())
+        if intl is not None and intl.camp == "foreign" and intl.kind == "institution" and bare.isupper():
+            return "@" + bare  # "an EU official", "an IMF spokeswoman": an international body
         if bare in _STOP_CAPS or not bare[:1].isupper():
             continue
         if re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)", bare) or re.search(r"['’]s$", w):
@@ -481,12 +489,19 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             continue
         s0 = m.start()
         name = m.group()
+        if name in cast.capitals and not _PLACE_PREPS.search(text[max(0, s0 - 20):s0]):
+            if cast.country_of(name) != "HOME":  # "Washington said": a metonym
+                take(Mention(s0, m.end(), name, cast.country_of(name) or name, "foreign", "institution",
+                             "n", "name", extra={"metonym": True}))
+            continue
         # Drop leading stop words and title words ("The", "President").
         words = name.split()
         lead = 0
         title_gender = ""
         rank = False
-        while lead < len(words) and (words[lead] in _STOP_CAPS or words[lead].lower() in cast.roles
+        while lead < len(words) and ((words[lead] in _STOP_CAPS
+                                      and not (lead == 0 and words[0] in _NAME_LIKE_STOPS and len(words) > 1
+                                               and not _MONTH_PREP.search(text[max(0, s0 - 12):s0]))) or words[lead].lower() in cast.roles
                                      or words[lead].lower().rstrip(".") in _TITLES
                                      or words[lead].lower().rstrip(".") in _RANKS
                                      or re.search(r"['’]s$", words[lead])  # "Valdoria's Drel"
@@ -505,17 +520,22 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             continue
         if _PLACE_PREPS.search(text[max(0, start - 20):start]) and not any(w in _ORG_HEADS for w in rest.split()):
             continue  # "in Port Amaly", "from Orlek North": a place
-        if any(w in _ORG_HEADS for w in rest.split()):
+        org_noun = re.match(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group)\b", text[end:])
+        if org_noun and not any(w in _ORG_HEADS for w in rest.split()):
+            end += org_noun.end()  # "the Green Plough party": a body, not a person
+        if org_noun or any(w in _ORG_HEADS for w in rest.split()):
             marker = _country_marker(label.split() + rest.split(), cast)
             # The words before the name may say the camp: "the opposition Unity Front".
             lead_words = text[max(0, start - 30):start].lower().split()[-2:]
             low = " ".join(lead_words) + " " + rest.lower()
             hit = role_re.search(low)
             camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker) if hit else "other"
+            if camp == "other" and re.search(r"\b(?:ruling|governing)$", " ".join(lead_words)):
+                camp = "state"  # "the ruling Homeland Alliance"
             if camp == "other" and any(w in _GOV_HEADS for w in rest.split()):
                 # A government body ("State Protection Bureau", "the U.S. State Department").
                 camp = "foreign" if marker and marker != "HOME" else "state"
-            take(Mention(start, end, rest, cast.aliases.get(rest, rest), camp, "institution", "",
+            take(Mention(start, end, text[start:end], cast.aliases.get(rest, rest), camp, "institution", "",
                          "name", label=label))
             continue
         if cast.country_of(rest) or rest in cast.capitals:
@@ -572,7 +592,7 @@ def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
     votes: dict[str, int] = {}
     for m in mentions:
         marker = m.extra.get("marker", "")
-        if m.via == "role" and marker and marker != "HOME" and m.role in cast.roles and cast.roles[m.role].camp == "state":
+        if m.via == "role" and marker and marker != "HOME" and not marker.startswith("@") and m.role in cast.roles and cast.roles[m.role].camp == "state":
             # Domestic roles (police, courts, interior ministry) point to home; a country's
             # foreign ministry, embassy or ambassador is usually the foreign voice.
             if re.search(r"foreign|ambassador|embassy|diplomat", m.mention, re.I):
@@ -622,6 +642,11 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
     # for all its mentions.
     org_camp: dict[str, str] = {}
     for m in mentions:
+        if m.actor_kind == "institution" and m.via == "name" and m.camp in ("", "other"):
+            said = _org_context_camp(text[m.end:m.end + 160])
+            if said:
+                m.camp = said
+    for m in mentions:
         if m.actor_kind == "institution" and m.via == "name" and m.camp not in ("", "other"):
             org_camp.setdefault(m.actor, m.camp)
     for m in mentions:
@@ -639,7 +664,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if target is not None:
             m.of = target.mention
         elif own:
-            m.of = _owner(own.group(1).lower(), index, m.start) or ""
+            m.of = _owner(own.group(1).lower(), index, m.start, text) or ""
     # Camps of names: actor list, label, appositive ("X, a Navalny ally,"), or a role in
     # apposition before the name ("Its leader, Petra Lusk,"; "her lawyer, Dita Roubal").
     info: dict[str, dict] = {}
@@ -717,6 +742,30 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
     return mentions
 
 
+_PROTEST_EVENT = (r"(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
+                  r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|hunger\s+strikes?)")
+_ORG_OPPOSITION = re.compile(
+    r"^(?:\s*\([A-Z]{2,8}\))?,?\s+(?:which|that|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
+    r"(?:organi[sz]ed|organi[sz]es|is\s+organi[sz]ing|has\s+been\s+organi[sz]ing|called|calls|"
+    r"led|leads|is\s+leading|staged|stages|coordinated|coordinates|urged|backed|backs|called\s+for|"
+    rf"calls\s+for|started|began|launched)\s+(?:the\s+|a\s+|this\s+|these\s+|their\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{_PROTEST_EVENT}\b")
+_ORG_APPOSITIVE = re.compile(
+    r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:the|an?|its|their)\s+(?:\w+\s+){0,3}?"
+    r"(opposition|ruling|governing)\b")
+
+
+def _org_context_camp(after: str) -> str:
+    """Camp of a named body from what follows it: "X, which organised the blockade"
+    (opposition: organisers of a protest), "X, the largest opposition party", "X, the ruling
+    party" (state)."""
+    if _ORG_OPPOSITION.match(after):
+        return "opposition"
+    app = _ORG_APPOSITIVE.match(after)
+    if app:
+        return "opposition" if app.group(1) == "opposition" else "state"
+    return ""
+
+
 class _Names:
     """First mention by actor and by last word, to resolve "of X" relations in O(1)."""
 
@@ -728,18 +777,31 @@ class _Names:
                     self.first[key] = m
 
     def get(self, s: str) -> Mention | None:
+        if s in self.first:
+            return self.first[s]
         found = [m for m in (self.first.get(s), self.first.get(s.split()[-1])) if m is not None]
         return min(found, key=lambda m: m.start) if found else None
 
 
-def _owner(pronoun: str, index: SpanIndex, pos: int) -> str | None:
+_APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
+_AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)
+
+
+def _owner(pronoun: str, index: SpanIndex, pos: int, text: str = "") -> str | None:
     """Actor a possessive pronoun points back to: its -> institution, his/her -> person,
     their -> group; searching back a few mentions."""
     i = bisect.bisect_left(index.starts, pos) - 1
-    for x in index.items[max(0, i - 6):i + 1][::-1]:
+    for k in range(i, max(-1, i - 7), -1):
+        x = index.items[k]
         if x.end > pos:
             continue
+        if text and x.via == "role" and _AFTER_PREP.search(text[max(0, x.start - 12):x.start]):
+            continue  # "go to court ... its leader": a body after a preposition owns nothing here
         if pronoun == "its" and x.actor_kind == "institution":
+            head = index.items[k - 1] if k > 0 else None
+            if (x.via == "role" and head is not None and head.actor_kind == "institution"
+                    and head.via == "name" and _APPOSED.fullmatch(text[head.end:x.start])):
+                return head.actor  # "the Dossian Democratic Party, the largest opposition party"
             return x.actor
         if pronoun in ("his", "her") and x.actor_kind == "person" and x.via in ("name", "alias") \
                 and x.gender in ("", "m" if pronoun == "his" else "f"):
@@ -762,6 +824,20 @@ def _resolve_name(s: str, names: _Names, cast: Cast) -> Mention | None:
     return None
 
 
+def _org_camp(phrase: str, cast: Cast, marker: str = "") -> str:
+    """Camp of a named body from its own words ("Central Referendum Commission" -> state,
+    "the opposition Unity Front" -> opposition); '' when its name does not say."""
+    words = phrase.split()
+    if not any(w.strip("'’s") in _ORG_HEADS or w in _ORG_HEADS for w in words):
+        return ""
+    hit = cast.role_regex.search(phrase.lower())
+    if hit:
+        return _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker)
+    if any(w in _GOV_HEADS for w in words):
+        return "foreign" if marker and marker != "HOME" else "state"
+    return ""
+
+
 def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
     """Camp, role head and relation of a description ("a Navalny ally based outside Russia")."""
     role_re = cast.role_regex
@@ -779,7 +855,13 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
     poss = [w for w in before if w[:1].isupper() and w not in _STOP_CAPS and not cast.country_of(w)]
     if role.relational:
         of = rel.group(1) if rel else (poss[-1].rstrip("'s’") if poss else "")
-        if of:
+        body = " ".join(poss) if not rel and len(poss) >= 2 else ""
+        org = _org_camp(body, cast, marker) if body else ""
+        if org:
+            # "Central Referendum Commission chairwoman": the body before the role decides.
+            camp = org if role.inherits else camp
+            of = body
+        elif of:
             t = _resolve_name(of, names, cast)
             if t is not None and role.inherits:
                 camp = t.camp or camp

@@ -76,6 +76,11 @@ _SKIP = re.compile(
     r"last\s+\w+|this\s+\w+|yesterday|today|"
     r"(?-i:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)|"  # "a police spokesman in Orlek said"
     r"who|which|that)*$", re.I)
+# Between a head and what it belongs to: " of the", ", of the Karstadt Institute for".
+_OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from)\s+(?:the\s+)?"
+                     r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)*")
+_OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?[A-Z][\w’'.-]*"
+                      r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
 _NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
@@ -322,12 +327,33 @@ def _dedupe(found: list[_Claim]) -> list[_Claim]:
     return out
 
 
+def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
+    """The head of the noun phrase ending with ``before[k]``: "Nadia Ferro of the Torvik
+    School", "Jarek Moll, head of the Smallholders' Union", "the Dossian Democratic Party,
+    the largest opposition party"."""
+    j = k
+    while j > 0 and _OF_GAP.fullmatch(text[before[j - 1].end:before[j].start]):
+        j -= 1
+    # A role in apposition after a name describes that name.
+    if (j > 0 and before[j].via == "role" and before[j - 1].via in ("name", "alias")
+            and re.fullmatch(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}", text[before[j - 1].end:before[j].start])
+            and (before[j].actor_kind == before[j - 1].actor_kind or not before[j].definite
+                 or re.match(r"(?:the|an?)\s", before[j].mention, re.I))):
+        j -= 1
+    if j < k and (before[j].actor_kind == "person" or before[j].via in ("role", "name", "alias")):
+        return before[j]
+    return before[k]
+
+
 def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Mention | None, int]:
     """The mention that is the subject of a cue at ``pos`` (searching back to ``lo``)."""
     before = allm.within(lo, pos)
     for k in range(len(before) - 1, max(-1, len(before) - 5), -1):
         m = before[k]
         gap = text[m.end:pos]
+        tail = _OF_TAIL.match(gap)  # "University of Rovenna said": "of Rovenna" is no mention
+        if tail and _SKIP.match(gap[tail.end():]):
+            gap = gap[tail.end():]
         if _SKIP.match(gap):
             if re.match(r"^,\s*who\s*$", gap):
                 # "Navalny, a prominent critic of President Putin, who says": the antecedent
@@ -338,13 +364,13 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
                 if j > 0 and before[j].via in ("role", "description") and re.fullmatch(r",\s*", text[before[j - 1].end:before[j].start]):
                     return before[j - 1], before[j - 1].start
                 return m, m.start
-            # "An ally of Kremlin critic Alexei Navalny urged": the head is the role.
-            if k > 0 and before[k - 1].via == "role" and before[k - 1].of and re.fullmatch(
-                    r"\s+(?:of|for|to)\s+(?:the\s+)?", text[before[k - 1].end:m.start]):
-                return before[k - 1], before[k - 1].start
-            return m, m.start
+            # "An ally of Kremlin critic Alexei Navalny urged", "Nadia Ferro of the Torvik
+            # School of Economics said": the head of the "of" chain is the subject.
+            h = _chain_head(text, before, k)
+            return h, h.start
         if _APPOSITIVE_GAP.match(gap) or re.match(r"^,\s+[^,;:\"“”]{2,100},\s*(?:\w+\s+){0,2}$", gap) and _SKIP.match(re.sub(r"^,\s+[^,]*,", "", gap)):
-            return m, m.start
+            h = _chain_head(text, before, k)
+            return h, h.start
     return None, -1
 
 

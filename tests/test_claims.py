@@ -131,3 +131,31 @@ def test_heldout_articles():
     assert overall["recall"] >= 0.80
     assert overall["speaker_accuracy"] >= 0.80
     assert overall["camp_accuracy"] >= 0.60
+
+
+def test_person_of_an_institution_and_international_bodies():
+    """Written for this test: heads of "of" chains, international bodies, capital metonyms."""
+    text = ("Nadia Ferro of the Torvik School of Economics said the blockade cost millions.\n\n"
+            "An IMF spokeswoman said in Washington that the loan talks would continue.\n\n"
+            "Washington called on both sides to show restraint.\n\n"
+            "An EU foreign policy spokesman urged the government to release the farmers.")
+    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Belmora,Belmoran"))
+    got = [(r["speaker"], r["camp"]) for r in rows]
+    assert got[0] == ("Nadia Ferro", "other")
+    assert [camp for _, camp in got[1:]] == ["foreign", "foreign", "foreign"]
+    assert got[2][0] == "United States"
+
+
+def test_organisation_camps_from_context():
+    """Written for this test: a body's camp from what the text says of it."""
+    text = ("Jarek Moll, head of the Belmoran Smallholders' Union, which organised the blockade, "
+            "said the farmers would stay.\n\n"
+            "The main opposition Green Plough party said the protest was legitimate.\n\n"
+            "The ruling Homeland Alliance accused the farmers of blackmail.\n\n"
+            "The Dossian Democratic Party, the largest opposition party, said it would go to court, "
+            "and its leader, Jan Teske, accused the government of lying.")
+    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Belmora,Belmoran"))
+    got = {r["speaker"]: r["camp"] for r in rows}
+    assert got == {"Jarek Moll": "opposition", "Green Plough": "opposition",
+                   "Homeland Alliance": "state", "Dossian Democratic Party": "opposition",
+                   "Jan Teske": "opposition"}
