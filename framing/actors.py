@@ -520,6 +520,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             continue
         if _PLACE_PREPS.search(text[max(0, start - 20):start]) and not any(w in _ORG_HEADS for w in rest.split()):
             continue  # "in Port Amaly", "from Orlek North": a place
+        ofh = _AFTER_ORG_HEAD.search(text[max(0, start - 30):start])
+        if ofh and ofh.group(1) in _ORG_HEADS:
+            continue  # "Society for Nature Conservation": the rest of a body's name
         org_noun = re.match(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group)\b", text[end:])
         if org_noun and not any(w in _ORG_HEADS for w in rest.split()):
             end += org_noun.end()  # "the Green Plough party": a body, not a person
@@ -582,7 +585,7 @@ _APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?!(?:and|or|but|which|where|whe
                          r"([^,.;\"“”]{3,90}?)(?:,|\.|;| who\b| said| told)")
 
 
-_ROLE_BEFORE_NAME = re.compile(r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?,\s*$")
+_ROLE_BEFORE_NAME = re.compile(r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,4})?,\s*$")
 
 
 def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
@@ -689,6 +692,19 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         app = _APPOSITIVE.match(text[m.end:m.end + 120])
         if app:
             descs.append(app.group(1))
+        if "first" not in d:
+            d["first"] = m.start
+        # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
+        if m.label or len(descs) > (1 if app else 0) or (app and not _PLAIN_PERSON.search(app.group(0))):
+            d["described"] = True
+        if _OF_BODY.match(text[m.end:m.end + 12]):
+            # "Nadia Ferro of the Torvik School", "Viktor Hasek, of the Karstadt Institute,":
+            # the person speaks for the body.
+            body = index.first_starting_from(m.end)
+            if body is not None and body.actor_kind == "institution" and body.start - m.end < 14:
+                d["affiliated"] = True
+                if not d["camp"] and body.camp not in ("", "other"):
+                    d["camp"] = body.camp
         for desc in descs:
             camp, role, of = _describe(desc, cast, names)
             if role:
@@ -699,6 +715,10 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 d["camp"] = camp
             if role and cast.roles.get(role) and cast.roles[role].gender and not d["gender"]:
                 d["gender"] = cast.roles[role].gender
+    for d in info.values():
+        if (not d["camp"] and not d["roles"] and not d.get("affiliated") and not d.get("described")
+                and _participant(text, d["first"])):
+            d["camp"] = "opposition"
     for m in mentions:
         if m.actor in info:
             d = info[m.actor]
@@ -754,6 +774,33 @@ _ORG_APPOSITIVE = re.compile(
     r"(opposition|ruling|governing)\b")
 
 
+_OF_BODY = re.compile(r",?\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+_PARTICIPATION = re.compile(
+    rf"\b(?:{_PROTEST_EVENT}|protesters|demonstrators|marchers|strikers|crowds?|gathered|took\s+part|"
+    r"joined\s+the|picket\s+lines?|on\s+strike|chanting|chanted)\b", re.I)
+_BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystanders?|onlookers?|shopkeepers?|"
+                        r"neighbou?rs?|watched|watching|saw|voters?|analysts?|experts?|professors?|"
+                        r"lawyers?|journalists?|reporters?|correspondents?)\b", re.I)
+
+
+_PLAIN_PERSON = re.compile(r"^,\s+(?:\d{1,3}\b|(?:a|an)\s+\d{1,3}-year-old\b)")
+
+
+def _participant(text: str, pos: int) -> bool:
+    """Is the person first named at ``pos``, with no role or body of their own, a participant
+    in the protest their paragraph describes? (Codebook: anyone speaking as a participant in
+    a protest, strike or sit-in is opposition.) Bystanders and witnesses are not."""
+    ps = text.rfind("\n\n", max(0, pos - 700), pos)
+    ps = max(0, pos - 700) if ps < 0 else ps
+    prev = text.rfind("\n\n", max(0, ps - 700), ps)  # the paragraph before sets the scene too
+    ps = max(0, ps - 700) if prev < 0 else prev
+    pe = text.find("\n\n", pos, pos + 700)
+    pe = min(len(text), pos + 700) if pe < 0 else pe
+    para = text[ps:pe]
+    near = text[pos:min(pe, pos + 160)]  # the name and its description
+    return bool(_PARTICIPATION.search(para)) and not _BYSTANDER.search(near)
+
+
 def _org_context_camp(after: str) -> str:
     """Camp of a named body from what follows it: "X, which organised the blockade"
     (opposition: organisers of a protest), "X, the largest opposition party", "X, the ruling
@@ -783,6 +830,7 @@ class _Names:
         return min(found, key=lambda m: m.start) if found else None
 
 
+_AFTER_ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of|on)\s+(?:the\s+)?$")
 _APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
 _AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)
 
