@@ -56,6 +56,7 @@ class Role:
     number: str
     relational: bool  # the role belongs to someone ("of X", "X's"): tracked
     inherits: bool = False  # ... and takes their camp ("an aide to Z"); lawyers do not
+    participant: bool = False  # opposition when speaking from a protest ("students chanted")
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ class Cast:
             roles[r["term"].strip().lower()] = Role(r["term"].strip().lower(), r["camp"], r["kind"],
                                                     r.get("gender") or "", r.get("number") or "sg",
                                                     (r.get("relational") or "").strip() in ("yes", "link"),
-                                                    (r.get("relational") or "").strip() == "yes")
+                                                    (r.get("relational") or "").strip() == "yes",
+                                                    (r.get("participant") or "").strip() == "yes")
         countries, capitals = {}, set()
         for r in _rows(paths.DATA / "countries.csv"):
             names = _split(r["name"])
@@ -418,6 +420,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             w = mm.group(1)
             ws = max(0, s - 40) + mm.start(1)
             wl = w.lower().rstrip(".")
+            if w.endswith((".", "!", "?")) and wl not in _TITLES:
+                break  # a sentence ends here: "... of Moskar. Students chanted"
             if (wl in MODIFIERS or cast.country_of(w.rstrip("'s’")) or cast.country_of(w)
                     or (w[:1].isupper() and w not in _STOP_CAPS and not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws]))
                     or wl.endswith(("'s", "’s"))):
@@ -695,6 +699,9 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if "first" not in d:
             d["first"] = m.start
         # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
+        trade = _TRADE_BEFORE.search(text[max(0, m.start - 30):m.start])
+        if trade and trade.group(1) not in _NOT_TRADES:
+            d["described"] = True  # "commentator Stefan Orlea", "teacher Oren Vasch"
         if m.label or len(descs) > (1 if app else 0) or (app and not _PLAIN_PERSON.search(app.group(0))):
             d["described"] = True
         if _OF_BODY.match(text[m.end:m.end + 12]):
@@ -719,6 +726,11 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if (not d["camp"] and not d["roles"] and not d.get("affiliated") and not d.get("described")
                 and _participant(text, d["first"])):
             d["camp"] = "opposition"
+    for m in mentions:
+        role = cast.roles.get(m.role) if m.via == "role" else None
+        if role is not None and role.participant and m.camp == role.camp and not m.of \
+                and _participant(text, m.start):
+            m.camp = "opposition"  # "Students chanted ...", "the miners vowed ..."
     for m in mentions:
         if m.actor in info:
             d = info[m.actor]
@@ -750,7 +762,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                     m.camp = target.camp
                 if role and role.relational and not m.label:
                     # One name for "Navalny allies" and "Navalny's allies".
-                    m.actor = f"{target.actor.split()[-1]}'s {m.role}"
+                    owner = target.actor.split()[-1]
+                    m.actor = f"{owner}'{'' if owner.endswith('s') else 's'} {m.role}"
     # A description in apposition is the person it describes: "Navalny, a prominent critic
     # of President Vladimir Putin," is a mention of Navalny (for the tone about him).
     for m in mentions:
@@ -783,6 +796,10 @@ _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystande
                         r"lawyers?|journalists?|reporters?|correspondents?)\b", re.I)
 
 
+_TRADE_BEFORE = re.compile(r"\b([a-z]+(?:or|er|ist|ant|ent|ian|man|woman|ee))\s+$")
+_NOT_TRADES = {"after", "under", "other", "over", "whether", "never", "later", "her", "ever", "either",
+               "neither", "rather", "former", "per", "earlier", "together", "however", "sent", "went",
+               "spent", "meant", "want", "than", "when", "then", "even", "often", "between", "recent"}
 _PLAIN_PERSON = re.compile(r"^,\s+(?:\d{1,3}\b|(?:a|an)\s+\d{1,3}-year-old\b)")
 
 
@@ -892,7 +909,9 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
     found = list(role_re.finditer(desc))
     if not found:
         return "", "", ""
-    m = max(found, key=lambda x: len(x.group()))
+    # "the foundation's director": the possessor is not the head.
+    heads = [x for x in found if not re.match(r"['’]s\b", desc[x.end():])] or found
+    m = max(heads, key=lambda x: len(x.group()))
     head = re.sub(r"\s+", " ", m.group().lower())
     role = cast.roles[head]
     before = desc[:m.start()].split()

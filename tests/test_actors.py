@@ -41,3 +41,21 @@ def test_home_inferred_from_domestic_roles():
     camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
     assert camps["Valdorian interior ministry"] == "state"
     assert camps["Estlandian foreign ministry"] == "foreign"
+
+
+def test_protest_participants_are_opposition():
+    """Written for this test: people and groups speaking from a protest (codebook, section 5)."""
+    text = ("Thousands of farmers blocked the motorway on Monday in a protest against fuel prices.\n\n"
+            '"We have nothing left to lose," said Agata Rune, 61, from the village of Moskar. '
+            "Students chanted slogans outside the ministry.\n\n"
+            '"They will not listen," said Jan Kubelik, the foundation\'s director.\n\n'
+            "Political commentator Stefan Orlea said the blockade was staged.\n\n"
+            "A shopkeeper who watched the march, Ilse Brun, said the road had been closed for hours.")
+    cast = Cast.load("", home="Belmora,Belmoran")
+    ms = link_mentions(find_mentions(text, cast), text, cast)
+    camps = {m.actor: m.camp for m in ms}
+    assert camps["Agata Rune"] == "opposition"
+    assert camps["students"] == "opposition"
+    assert camps["Jan Kubelik"] == "other"  # described by a role of his own
+    assert camps["Stefan Orlea"] == "other"  # labelled
+    assert camps["Ilse Brun"] == "other"  # a bystander
