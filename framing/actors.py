@@ -57,6 +57,7 @@ class Role:
     relational: bool  # the role belongs to someone ("of X", "X's"): tracked
     inherits: bool = False  # ... and takes their camp ("an aide to Z"); lawyers do not
     participant: bool = False  # opposition when speaking from a protest ("students chanted")
+    family: bool = False  # a relative: opposition when speaking for an opposition figure
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,10 @@ class Cast:
         for r in _rows(paths.DATA / "roles.csv"):
             roles[r["term"].strip().lower()] = Role(r["term"].strip().lower(), r["camp"], r["kind"],
                                                     r.get("gender") or "", r.get("number") or "sg",
-                                                    (r.get("relational") or "").strip() in ("yes", "link"),
+                                                    (r.get("relational") or "").strip() in ("yes", "link", "family"),
                                                     (r.get("relational") or "").strip() == "yes",
-                                                    (r.get("participant") or "").strip() == "yes")
+                                                    (r.get("participant") or "").strip() == "yes",
+                                                    (r.get("relational") or "").strip() == "family")
         countries, capitals = {}, set()
         for r in _rows(paths.DATA / "countries.csv"):
             names = _split(r["name"])
@@ -406,6 +408,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         nxt = re.match(r"\s+([a-z]+)", text[m.end():])
         if nxt and nxt.group(1) in _MODIFIED_NOUNS:
             continue  # "the military alliance", "a police van": not an actor
+        body = re.match(r"['’]?\s+([A-Z][a-z]+)", text[m.end():])
+        if body and body.group(1) in _ORG_HEADS and m.group()[:1].isupper():
+            continue  # "Miners' Federation", "Teachers Union": part of a body's name
         head = re.sub(r"\s+", " ", m.group().lower())
         role = cast.roles[head]
         if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|supporters)", text[m.end():]):
@@ -693,9 +698,16 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 d["camp"] = owner.camp if owner.camp not in ("", "other") else ""
                 d["roles"].add(before.role)
                 d["of"].add(owner.actor)
+            elif owner is not None and cast.roles[before.role].family and owner.camp == "opposition":
+                d["camp"] = d["camp"] or "opposition"  # "His wife, Nela Orsic," of a jailed activist
         app = _APPOSITIVE.match(text[m.end:m.end + 120])
         if app:
             descs.append(app.group(1))
+        label_role = cast.roles.get(m.role or (m.label.split()[-1].lower() if m.label else ""))
+        if (label_role is not None and label_role.inherits and not d["camp"] and before is not None
+                and before.actor_kind == "institution" and text[before.end:m.start].isspace()
+                and before.camp not in ("", "other")):
+            d["camp"] = before.camp  # "Commission chair Priya Sendal", "federation leader X"
         if "first" not in d:
             d["first"] = m.start
         # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
