@@ -740,7 +740,9 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             d["camp"] = "opposition"
     for m in mentions:
         role = cast.roles.get(m.role) if m.via == "role" else None
-        if role is not None and role.participant and m.camp == role.camp and not m.of \
+        if role is not None and m.camp in ("", "other") and re.match(r"(?:the\s+)?striking\b", m.mention, re.I):
+            m.camp = "opposition"  # "striking LTV journalists": participants in a strike
+        elif role is not None and role.participant and m.camp == role.camp and not m.of \
                 and _participant(text, m.start):
             m.camp = "opposition"  # "Students chanted ...", "the miners vowed ..."
     for m in mentions:

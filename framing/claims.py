@@ -281,11 +281,17 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
             form = re.sub(r"\s+", " ", cm.group().lower())
             cue = cues[form]
             c = _attribute(text, cm.start(), cm.end(), cue, allm, spans, sentence_of(cm.start()),
-                           ps, pe, resolver, surnames, found[-1] if found else None, reg["region"])
+                           ps, pe, resolver, surnames, found[-1] if found else None, reg["region"],
+                           found[-1] if found else (claims[-1] if claims else None))
             if c is None:
                 continue
             c.region, c.paragraph = reg["region"], para
             found.append(c)
+        if reg["region"] == "headline":
+            colon = _colon_headline(text, ps, pe, allm, found, resolver)
+            if colon is not None:
+                colon.region, colon.paragraph = reg["region"], para
+                found = sorted(found + [colon], key=lambda x: x.cue_start)
         found = _dedupe(found)
         # An embedded cue ends the content of the claim before it: "... a court ruled he had
         # violated ... in a case he says was trumped up" -> the ruling stops at "he says".
@@ -318,6 +324,31 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
     return [_record(text, c, i, spans, sentence_of) for i, c in enumerate(claims)]
 
 
+def _colon_headline(text: str, ps: int, pe: int, allm: SpanIndex, found: list[_Claim],
+                    resolver: _Resolver) -> _Claim | None:
+    """A telegraphic headline "Minister: 'The law stays'", "President Strom: unrest is
+    foreign-funded": the speaker before the colon, the claim after it (cue ":")."""
+    k = text.find(":", ps, pe)
+    if k < 0 or not text[k + 1:k + 2].isspace():
+        return None
+    cl = max(text.rfind(";", ps, k), text.rfind(". ", ps, k), text.rfind(" - ", ps, k), ps - 1) + 1
+    subj = text[cl:k].strip(" -;")
+    if not subj or len(subj.split()) > 6 or any(cl <= f.cue_start < k for f in found):
+        return None
+    cands = [m for m in allm.within(cl, k + 1) if text[m.end:k].strip(" '’s") == ""]
+    if not cands:
+        return None
+    speaker = cands[-1]
+    if speaker.via in ("pronoun", "role"):
+        speaker = resolver.resolve(speaker, k, forward=True)
+    end = min(i for i in (text.find(";", k, pe), pe) if i >= 0)
+    start = k + 1 + (len(text[k + 1:end]) - len(text[k + 1:end].lstrip()))
+    if end - start < 3:
+        return None
+    return _Claim("", -1, ":", k, k + 1, "neutral", speaker, start, end, speaker.via,
+                  bool(re.search(r"\bso-called\b", text[start:end])))
+
+
 def _dedupe(found: list[_Claim]) -> list[_Claim]:
     out: list[_Claim] = []
     for c in found:
@@ -343,6 +374,38 @@ def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
     if j < k and (before[j].actor_kind == "person" or before[j].via in ("role", "name", "alias")):
         return before[j]
     return before[k]
+
+
+_GENERIC_BODIES = {"group", "organisation", "organization", "union", "committee", "commission", "movement",
+                   "party", "agency", "office", "service", "bureau", "directorate", "network", "foundation",
+                   "coalition", "alliance", "campaign", "federation", "association", "society", "institute",
+                   "council", "company", "firm", "broadcaster", "station", "channel", "website", "club",
+                   "authority", "inspectorate", "centre", "center", "monitor", "watchdog", "mission"}
+_DEFINITE_HEAD = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([A-Za-z][a-z]+)\s+(?:(?:has|had|have|also|then|later)\s+)*$")
+
+
+def _definite_body(text: str, pre: str, lo: int, cs: int, allm: SpanIndex) -> Mention | None:
+    """ "The union said", "the directorate said": a named body mentioned earlier, by its head
+    word (the most recent body whose name ends in it), or for a generic head ("the group")
+    the most recent named body."""
+    m = _DEFINITE_HEAD.search(pre)
+    if not m:
+        return None
+    head = m.group(1).lower()
+    fallback = None
+    for x in reversed(allm.within(max(0, cs - 4000), lo + m.start())):
+        words = x.actor.lower().split()
+        if x.actor_kind != "institution" or (x.via not in ("name", "alias") and len(words) < 2):
+            continue
+        if words and words[-1].rstrip("'’s") == head:
+            return _as(Mention(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)], "", ""),
+                       x, "description")
+        if fallback is None and head in _GENERIC_BODIES:
+            fallback = x
+    if fallback is not None and head in ("group", "organisation", "organization"):
+        return _as(Mention(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)], "", ""),
+                   fallback, "description")
+    return None
 
 
 def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Mention | None, int]:
@@ -376,7 +439,7 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
 
 def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: SpanIndex, sent: dict,
                ps: int, pe: int, resolver: _Resolver, surnames: dict[str, Mention],
-               prev: _Claim | None = None, region: str = "body") -> _Claim | None:
+               prev: _Claim | None = None, region: str = "body", recent: _Claim | None = None) -> _Claim | None:
     """The claim of the cue at ``text[cs:ce]``: speaker and content, or None."""
     ss, se = max(sent["start"], ps), min(sent["end"], pe)
     lo = _clause_start(text, ss, cs)
@@ -442,6 +505,8 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
                 first = allm.starting(ss, ss + 4)  # the sentence's subject
                 speaker = first[0] if first and first[0].end < cs else None
         if speaker is None:
+            speaker = _definite_body(text, pre, lo, cs, allm)
+        if speaker is None:
             # A bare capitalised word before the cue is a person: "Brell said".
             bare = re.search(r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+(?:\w+ly\s+)?$", pre)
             if bare and bare.group(1) not in _STOP_CAPS:
@@ -483,7 +548,14 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
             start, end = ss, se
         else:
             start, end = ce, se
-    if speaker.via in ("pronoun", "role"):
+    if (speaker.via == "pronoun" and speaker.number == "sg" and recent is not None
+            and recent.speaker is not None and recent.speaker.actor_kind == "person"
+            and recent.speaker.gender in (speaker.gender, "") and speaker.gender
+            and not text[ss:speaker.start].strip(" \"“”«»") and 0 <= cs - recent.cue_start < 500):
+        # "He said ..." opening a sentence right after a claim continues that claim's speaker
+        # rather than the last man named inside it (centering: subjects stay subjects).
+        speaker = _as(speaker, recent.speaker, "pronoun")
+    elif speaker.via in ("pronoun", "role"):
         resolved = resolver.resolve(speaker, cs, forward=region in ("headline", "summary"))
         if resolved.via == "pronoun" and resolved.actor in ("he", "she", "they", "it"):
             return None

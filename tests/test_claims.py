@@ -159,3 +159,27 @@ def test_organisation_camps_from_context():
     assert got == {"Jarek Moll": "opposition", "Green Plough": "opposition",
                    "Homeland Alliance": "state", "Dossian Democratic Party": "opposition",
                    "Jan Teske": "opposition"}
+
+
+def test_colon_headline_definite_bodies_and_subject_pronouns():
+    """Written for this test: telegraphic headlines, "the union said", "He said" after a claim."""
+    title = "Students occupy Varenza campus; minister: 'The law stays'"
+    body = ("Education Minister Pia Lund said the fee law would not be withdrawn.\n\n"
+            "The Independent Students' Union, which organised the occupation, said 2,000 students "
+            "had joined.\n\nThe union said the occupation would go on.\n\n"
+            "Prosecutor Goran Vuk said Pavel Orsic had organised the riots. He said the evidence "
+            "included videos.")
+    text = title + "\n\n" + body
+    regions = [{"region": "headline", "paragraph": 0, "start": 0, "end": len(title)}]
+    pos = len(title) + 2
+    for i, block in enumerate(body.split("\n\n"), 1):
+        regions.append({"region": "body", "paragraph": i, "start": pos, "end": pos + len(block)})
+        pos += len(block) + 2
+    rows = extract_claims(text, regions, cast=Cast.load("", home="Quellaria"))
+    got = [(r["region"], r["cue"], r["speaker"], r["camp"]) for r in rows]
+    assert got[0] == ("headline", ":", "Pia Lund", "state")
+    assert ("body", "said", "Independent Students' Union", "opposition") in got
+    union = [r for r in rows if r["text"].startswith("the occupation would go on")]
+    assert union and union[0]["speaker"] == "Independent Students' Union"
+    he = [r for r in rows if "videos" in r["text"]]
+    assert he and he[0]["speaker"] == "Goran Vuk"
