@@ -413,7 +413,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             continue  # "Miners' Federation", "Teachers Union": part of a body's name
         head = re.sub(r"\s+", " ", m.group().lower())
         role = cast.roles[head]
-        if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|supporters)", text[m.end():]):
+        if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy)", text[m.end():], re.I):
             continue  # the longer role wins
         # Extend left over modifiers and a determiner.
         s = m.start()
@@ -544,6 +544,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker) if hit else "other"
             if camp == "other" and re.search(r"\b(?:ruling|governing)$", " ".join(lead_words)):
                 camp = "state"  # "the ruling Homeland Alliance"
+            elif camp == "other" and org_noun and org_noun.group(1) == "movement" and not re.search(
+                    r"pro-government|pro-kremlin|state", " ".join(lead_words)):
+                camp = "opposition"  # "the Free Ostrava movement": a civic or protest movement
             if camp == "other" and any(w in _GOV_HEADS for w in rest.split()):
                 # A government body ("State Protection Bureau", "the U.S. State Department").
                 camp = "foreign" if marker and marker != "HOME" else "state"
@@ -656,6 +659,12 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
     for m in mentions:
         if m.actor_kind == "institution" and m.via == "name" and m.camp in ("", "other"):
             said = _org_context_camp(text[m.end:m.end + 160])
+            if not said and _UNION_HEAD.search(m.mention):
+                ss = max(text.rfind(". ", max(0, m.start - 300), m.start) + 1, text.rfind("\n", max(0, m.start - 300), m.start) + 1, max(0, m.start - 300))
+                se = [i for i in (text.find(". ", m.end, m.end + 300), text.find("\n", m.end, m.end + 300)) if i >= 0]
+                sent = text[ss:min(se) if se else m.end + 300]
+                if _STRIKE.search(sent) and not _NOT_STRIKING.search(sent):
+                    said = "opposition"  # the striking union (codebook: striking unions)
             if said:
                 m.camp = said
     for m in mentions:
@@ -689,6 +698,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             d["camp"] = cast.actors[m.actor].camp
             d["gender"] = d["gender"] or cast.actors[m.actor].gender
         d["gender"] = d["gender"] or m.gender
+        if m.camp not in ("", "other") and not d["camp"] and m.label and not cast.role_regex.search(m.label):
+            d["camp"] = m.camp  # set when found ("General Yusuf Karam": the state's forces)
         descs = [m.label] if m.label else []
         if (before is not None and before.via == "role" and before.actor_kind == "person"
                 and _ROLE_BEFORE_NAME.match(text[before.end:m.start])):
@@ -830,6 +841,11 @@ def _participant(text: str, pos: int) -> bool:
     para = text[ps:pe]
     near = text[pos:min(pe, pos + 160)]  # the name and its description
     return bool(_PARTICIPATION.search(para)) and not _BYSTANDER.search(near)
+
+
+_UNION_HEAD = re.compile(r"\b(?:Union|Federation|Confederation|Syndicate|union|federation)\b")
+_STRIKE = re.compile(r"\b(?:strike|strikes|striking|strikers|walkout|walk-out|walked\s+out|stoppage|industrial\s+action)\b", re.I)
+_NOT_STRIKING = re.compile(r"\b(?:not|n't|never|refused|declined|against|opposed|condemned)\b", re.I)
 
 
 def _org_context_camp(after: str) -> str:
