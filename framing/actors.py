@@ -785,6 +785,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 role = cast.roles.get(m.role)
                 if role and role.inherits:  # lawyers and relatives keep their own camp
                     m.camp = target.camp
+                elif role and role.family and target.camp == "opposition":
+                    m.camp = "opposition"  # "his family said", of a jailed opposition figure
                 if role and role.relational and not m.label:
                     # One name for "Navalny allies" and "Navalny's allies".
                     owner = target.actor.split()[-1]

@@ -81,6 +81,11 @@ _OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from)\s+(?:the\s+)?"
                      r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)*")
 _OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?[A-Z][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
+# The last ", who" / ", which" opening a clause with no comma after it (search from the end).
+_REL_OPEN = re.compile(r",\s+(?:who|which)\s+[^,;:\"“”]*$")
+# Between an inverted cue and its subject: 'said the group's lawyer, X', 'said Mr X'.
+_INVERTED_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?")
+_OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
 _NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
@@ -362,15 +367,17 @@ def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
     """The head of the noun phrase ending with ``before[k]``: "Nadia Ferro of the Torvik
     School", "Jarek Moll, head of the Smallholders' Union", "the Dossian Democratic Party,
     the largest opposition party"."""
-    j = k
-    while j > 0 and _OF_GAP.fullmatch(text[before[j - 1].end:before[j].start]):
-        j -= 1
-    # A role in apposition after a name describes that name.
-    if (j > 0 and before[j].via == "role" and before[j - 1].via in ("name", "alias")
-            and re.fullmatch(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}", text[before[j - 1].end:before[j].start])
-            and (before[j].actor_kind == before[j - 1].actor_kind or not before[j].definite
-                 or re.match(r"(?:the|an?)\s", before[j].mention, re.I))):
-        j -= 1
+    j, last = k, -1
+    while j != last:
+        last = j
+        while j > 0 and _OF_GAP.fullmatch(text[before[j - 1].end:before[j].start]):
+            j -= 1
+        # A role in apposition after a name describes that name.
+        if (j > 0 and before[j].via == "role" and before[j - 1].via in ("name", "alias")
+                and re.fullmatch(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}", text[before[j - 1].end:before[j].start])
+                and (before[j].actor_kind == before[j - 1].actor_kind or not before[j].definite
+                     or re.match(r"(?:the|an?)\s", before[j].mention, re.I))):
+            j -= 1
     if j < k and (before[j].actor_kind == "person" or before[j].via in ("role", "name", "alias")):
         return before[j]
     return before[k]
@@ -417,6 +424,14 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
         tail = _OF_TAIL.match(gap)  # "University of Rovenna said": "of Rovenna" is no mention
         if tail and _SKIP.match(gap[tail.end():]):
             gap = gap[tail.end():]
+        rel = _REL_OPEN.search(text, lo, m.start) if _SKIP.match(gap) and gap.startswith(",") else None
+        if rel is not None:
+            # "Lawyer Farah Iqbal, who is preparing the petition to the Supreme Court, said":
+            # the court sits inside the relative clause; the subject is before ", who".
+            outer = [x for x in before[:k] if x.end <= rel.start() and not text[x.end:rel.start()].strip()]
+            if outer:
+                h = _chain_head(text, before, before.index(outer[-1]))
+                return h, h.start
         if _SKIP.match(gap):
             if re.match(r"^,\s*who\s*$", gap):
                 # "Navalny, a prominent critic of President Putin, who says": the antecedent
@@ -451,8 +466,10 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
             return None
     if cue.form in ("called", "describes", "described") and not re.match(r"^\s+(?:[^.;]{0,60}?)(?:\s+as\b|[\"“«])", post):
         return None
-    if cue.form in ("told", "tells", "tell", "telling") and not re.match(r"^\s+(?:reporters|journalists|a |an |the |Reuters|AFP|AP\b|[A-Z]\w+|him|her|them|us|me|parliament|lawmakers|supporters|state)", post):
-        return None
+    if cue.form in ("told", "tells", "tell", "telling") and not (
+            re.match(r"^\s+(?:reporters|journalists|a |an |the |Reuters|AFP|AP\b|[A-Z]\w+|him|her|them|us|me|parliament|lawmakers|supporters|state)", post)
+            or re.match(r"^\s+[a-z]+(?:\s+[\w-]+){0,5}?\s+(?:that\b|[\"“«])", post)):
+        return None  # "told deputies before the vote that", but not "told to leave"
     if cue.form in ("say", "claim", "deny", "demand", "urge", "accuse", "tell", "write", "add", "call on", "call for", "believe"):
         # A base form is a verb after a subject or "to", not a noun ("the final say").
         if re.search(r"\b(?:the|a|an|their|his|her|its|our|final)\s+$", pre, re.I):
@@ -464,6 +481,18 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
     passive = _PASSIVE.search(pre)
     speaker: Mention | None = None
     start, end = ce, se
+    quoted = re.search(r"\bquoted\s+(\S.{0,60}?)\s+as\s+$", pre) if cue.form == "saying" else None
+    if quoted:
+        # "State television quoted him as saying ...": the one quoted is the source.
+        inside = allm.within(lo + quoted.start(1), lo + quoted.end(1))
+        obj = _OBJECT_PRONOUNS.get(quoted.group(1).lower())
+        if inside:
+            passive, speaker = None, inside[0]
+        elif obj is not None:  # "quoted him as saying": the last person of that gender
+            for x in reversed(allm.within(max(0, cs - 2000), lo + quoted.start(1))):
+                if x.actor_kind == "person" and x.via in ("name", "alias") and x.gender in (obj, ""):
+                    passive, speaker = None, x
+                    break
     if cue.frame == "prep":
         after = allm.starting(ce, ce + 3)
         if not after:
@@ -472,6 +501,8 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         start, end = ss, cs
         if text[lo:cs].strip(" ,") == "":
             start, end = after[0].end, se
+    elif speaker is not None:
+        pass  # found above
     elif passive:
         by = re.match(r"^\s+by\s+", post)
         if not by:
@@ -490,13 +521,17 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         if speaker is None:
             speaker, _ = _subject_before(text, cs, allm, lo)
         # Inversion: '..., said Interior Minister Brell.' / '"...," Volkov wrote.'
-        after = [m for m in allm.starting(ce + 1, ce + 4) if m.start < se]
+        after = [m for m in allm.starting(ce + 1, ce + 40) if m.start < se][:1]
         # Only speech verbs invert; after "told", "urged", "accused" comes the addressee.
         inverted = (speaker is None and after and cue.frame.startswith("that")
                     and cue.form not in ("told", "tells", "tell", "telling")
-                    and re.match(r"^[\s,]*$", text[ce:after[0].start]))
+                    and _INVERTED_GAP.fullmatch(text[ce:after[0].start]))
         if inverted:
             speaker = after[0]
+            named = allm.first_starting_from(speaker.end)
+            if (speaker.via == "role" and named is not None and named.via in ("name", "alias")
+                    and named.actor_kind == "person" and re.fullmatch(r",\s*", text[speaker.end:named.start])):
+                speaker = named  # 'said the group's lawyer, Bence Toth
         if speaker is None and re.search(r"(?:\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s*)$", pre):
             # A second verb of the same subject: "said A, and warned that B", "..., saying B".
             if prev is not None and prev.speaker is not None and prev.cue_start >= ss:

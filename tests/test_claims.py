@@ -183,3 +183,16 @@ def test_colon_headline_definite_bodies_and_subject_pronouns():
     assert union and union[0]["speaker"] == "Independent Students' Union"
     he = [r for r in rows if "videos" in r["text"]]
     assert he and he[0]["speaker"] == "Goran Vuk"
+
+
+def test_quoted_as_saying_relative_clauses_and_inverted_roles():
+    """Written for this test."""
+    text = ("President Ion Varga did not comment. State television quoted him as saying that "
+            '"Corvania will not go back".\n\n'
+            "Lawyer Farah Iqbal, who is preparing the petition to the Supreme Court, said the "
+            "deletions changed the result.\n\n"
+            "Education Minister Vera Kostal told deputies before the vote that the reform would pass.\n\n"
+            '"A banner is not a threat," said the group\'s lawyer, Bence Toth.')
+    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Corvania"))
+    assert [(r["cue"], r["speaker"]) for r in rows] == [
+        ("saying", "Ion Varga"), ("said", "Farah Iqbal"), ("told", "Vera Kostal"), ("said", "Bence Toth")]
