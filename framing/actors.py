@@ -210,7 +210,8 @@ MODIFIERS = {
     "elderly", "retired", "local", "kremlin", "public", "general", "main", "new", "acting",
     "spokesman", "spokeswoman", "court", "prosecutor", "prosecutors", "many", "some", "several",
     "two", "three", "political", "longtime", "close", "key", "senior", "ruling", "top",
-    "policy", "affairs", "relations",
+    "policy", "affairs", "relations", "federation", "committee", "coalition", "association",
+    "campaign", "movement", "striking",
 }
 _STOP_CAPS = {
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We", "I",
@@ -428,7 +429,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             if w.endswith((".", "!", "?")) and wl not in _TITLES:
                 break  # a sentence ends here: "... of Moskar. Students chanted"
             if (wl in MODIFIERS or cast.country_of(w.rstrip("'s’")) or cast.country_of(w)
-                    or (w[:1].isupper() and w not in _STOP_CAPS and not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws]))
+                    or (w[:1].isupper() and w not in _STOP_CAPS
+                        and (w.isupper() or not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws])))
                     or wl.endswith(("'s", "’s"))):
                 if wl.endswith(("'s", "’s")) and not w[:1].isupper() and wl not in ("its",):
                     break
@@ -667,7 +669,12 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                     said = "opposition"  # the striking union (codebook: striking unions)
             if said:
                 m.camp = said
+    acronyms: dict[str, Mention] = {}
     for m in mentions:
+        if m.actor_kind == "institution":
+            acr = re.match(r"\s*\(([A-Z]{2,8})\)", text[m.end:m.end + 12])
+            if acr:
+                acronyms.setdefault(acr.group(1), m)  # "the Independent Teachers' Union (ITU)"
         if m.actor_kind == "institution" and m.via == "name" and m.camp not in ("", "other"):
             org_camp.setdefault(m.actor, m.camp)
     for m in mentions:
@@ -735,6 +742,12 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 d["affiliated"] = True
                 if not d["camp"] and body.camp not in ("", "other"):
                     d["camp"] = body.camp
+        if not d["camp"]:
+            body = _body_of_description(descs, acronyms, index, m.start, text)
+            if body is not None:
+                d["affiliated"] = True
+                if body.camp not in ("", "other"):
+                    d["camp"] = body.camp  # "ITU president X", "the union's vice-president"
         for desc in descs:
             camp, role, of = _describe(desc, cast, names)
             if role:
@@ -848,6 +861,28 @@ def _participant(text: str, pos: int) -> bool:
 _UNION_HEAD = re.compile(r"\b(?:Union|Federation|Confederation|Syndicate|union|federation)\b")
 _STRIKE = re.compile(r"\b(?:strike|strikes|striking|strikers|walkout|walk-out|walked\s+out|stoppage|industrial\s+action)\b", re.I)
 _NOT_STRIKING = re.compile(r"\b(?:not|n't|never|refused|declined|against|opposed|condemned)\b", re.I)
+
+
+_BODY_NOUN = re.compile(r"\b(union|federation|party|movement|front|committee|group|alliance|coalition|"
+                        r"campaign|foundation|association|society|council|network|bloc)(?:['’]s)?\s+[\w-]+")
+
+
+def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: SpanIndex,
+                         pos: int, text: str) -> Mention | None:
+    """The body a description ties a person to: an acronym given earlier ("ITU president"),
+    or a body named by its head noun ("federation leader", "the union's vice-president") -
+    the most recent body before ``pos`` whose name ends in that noun."""
+    for desc in descs:
+        for w in re.findall(r"\b[A-Z]{2,8}\b", desc):
+            if w in acronyms:
+                return acronyms[w]
+        noun = _BODY_NOUN.search(desc)
+        if noun:
+            head = noun.group(1)
+            for x in reversed(index.within(max(0, pos - 3000), pos)):
+                if x.actor_kind == "institution" and x.actor.lower().split()[-1].rstrip("'’s") in (head, head + "s"):
+                    return x
+    return None
 
 
 def _org_context_camp(after: str) -> str:

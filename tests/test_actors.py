@@ -59,3 +59,15 @@ def test_protest_participants_are_opposition():
     assert camps["Jan Kubelik"] == "other"  # described by a role of his own
     assert camps["Stefan Orlea"] == "other"  # labelled
     assert camps["Ilse Brun"] == "other"  # a bystander
+
+
+def test_people_take_the_camp_of_the_body_they_lead():
+    """Written for this test: acronyms, head nouns and possessives tie a person to a body."""
+    text = ("The Independent Teachers' Union (ITU), which organised the walkout, said it was a success. "
+            "Goran Vidic, the union's vice-president, said so. ITU president Branka Oresh told a rally.\n\n"
+            "The Open Ledger Foundation, a group that monitors freedom of assembly, counted 212 detentions. "
+            "\"We see a pattern,\" said Jan Kubelik, the foundation's director.")
+    cast = Cast.load("", home="Galdovia,Galdovian")
+    camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
+    assert camps["Goran Vidic"] == camps["Branka Oresh"] == "opposition"
+    assert camps["Open Ledger Foundation"] == camps["Jan Kubelik"] == "other"
