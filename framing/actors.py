@@ -812,7 +812,41 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             if (head is not None and head.actor_kind == "person" and head.via in ("name", "alias")
                     and re.fullmatch(r",\s*", text[head.end:m.start])):
                 m.actor, m.camp, m.via = head.actor, head.camp, "description"
+    metonyms = _country_metonyms(text, cast, index)
+    if metonyms:
+        mentions = sorted(mentions + metonyms, key=lambda x: x.start)
     return mentions
+
+
+_METONYM_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|repeatedly\s+|quickly\s+)*(?:[a-z]+ed|says|said|urges|warns|denies|rejects|insists|calls|accuses|told|wrote)\b")
+_CAPITAL_OF_HOME = re.compile(r"\bthe\s+capital,?\s+([A-Z][a-z]+)|\b([A-Z][a-z]+),\s+the\s+(?:country's\s+)?capital\b|"
+                              r"\bin\s+the\s+capital\s+([A-Z][a-z]+)")
+
+
+def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
+    """A country or a capital speaking: "Britain urged", "Aldenia has denied", and the home
+    country or its capital ("Santor rejected the criticism": the home government, state),
+    when the name is the subject of a verb. The home capital is learnt from "the capital, X"."""
+    home_name = min((h for h in cast.home if h[:1].isupper()), key=len, default="")
+    home_capitals = {next(g for g in m.groups() if g) for m in _CAPITAL_OF_HOME.finditer(text)}
+    out = []
+    cands = [(m.start(), m.end(), m.group()) for m in cast.country_regex.finditer(text)]
+    cands += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\b[A-Z][a-z]+\b", text)
+              if m.group() in cast.home or m.group() in home_capitals]
+    seen = set()
+    for s, e, word in cands:
+        if s in seen or index.at(s) is not None or not _METONYM_VERB.match(text, e):
+            continue
+        if re.search(r"\b(?:in|at|from|to|of|for|with|on|by|near|outside|across|into)\s+(?:the\s+)?$", text[max(0, s - 12):s]):
+            continue  # "protesters in Santor said": a place, not the speaker
+        seen.add(s)
+        c = cast.country_of(word) if word not in home_capitals else "HOME"
+        if c == "HOME" and home_name:
+            out.append(Mention(s, e, word, home_name, "state", "institution", "n", "name",
+                               extra={"metonym": True}))
+        elif c and c != "HOME":
+            out.append(Mention(s, e, word, c, "foreign", "institution", "n", "name", extra={"metonym": True}))
+    return out
 
 
 _PROTEST_EVENT = (r"(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"

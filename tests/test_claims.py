@@ -196,3 +196,14 @@ def test_quoted_as_saying_relative_clauses_and_inverted_roles():
     rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Corvania"))
     assert [(r["cue"], r["speaker"]) for r in rows] == [
         ("saying", "Ion Varga"), ("said", "Farah Iqbal"), ("told", "Vera Kostal"), ("said", "Bence Toth")]
+
+
+def test_country_and_capital_metonyms():
+    """Written for this test: the home capital learnt from the text, a known foreign country."""
+    text = ("Thousands marched in the capital, Santor, on Sunday.\n\n"
+            "Santor rejected the criticism as interference.\n\n"
+            "Britain urged restraint.\n\n"
+            "Protesters in Santor said they would return.")
+    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Sarvona,Sarvonan"))
+    assert [(r["speaker"], r["camp"]) for r in rows] == [
+        ("Sarvona", "state"), ("Britain", "foreign"), ("protesters", "opposition")]
