@@ -472,10 +472,21 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                     for i in range(s, ns):
                         taken[i] = True
                     continue
+        if role.kind == "institution":
+            tail = _BODY_TAIL.match(text, e)
+            if tail and free(e, tail.end()):
+                e = tail.end()  # "the OSCE mission", "the EU delegation"
+            acro = _ACRONYM_AFTER.match(text, e)
+            if acro and free(e, acro.end()):
+                # "the state broadcaster TVT": the body's own name, with the role's camp.
+                take(Mention(s, acro.end(), text[s:acro.end()], acro.group(1), camp, "institution", "",
+                             "name", label=re.sub(r"^(?:the|a|an)\s+", "", text[s:e], flags=re.I), role=head))
+                continue
         canon = re.sub(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", "", text[s:e], flags=re.I)
         canon = re.sub(r"\s+", " ", canon).strip()
         words = canon.split()
-        if words and words[0].lower() in cast.roles and not any(w[:1].isupper() for w in words[1:]):
+        if (words and words[0].lower() in cast.roles and not words[0].isupper()
+                and not any(w[:1].isupper() for w in words[1:])):
             # "Police" or "Supporters" at a sentence start is the role, not a name.
             canon = " ".join([words[0].lower(), *words[1:]])
         actor = cast.aliases.get(text[s:e]) or cast.aliases.get(canon) or canon
@@ -594,7 +605,7 @@ def _trim_name(name: str, cast: Cast) -> str:
 # Article-level linking: surnames, appositives, camps, home
 # --------------------------------------------------------------------------- #
 
-_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?!(?:and|or|but|which|where|when|whose|while)\b)"
+_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?!(?:and|or|but|which|where|when|whose|while)\b|who\s+(?!is\b|heads\b|leads\b))"
                          r"(?:(?:a|an|the|who is|who heads|who leads|who is a|who is the)\s+)?"
                          r"([^,.;\"“”]{3,90}?)(?:,|\.|;| who\b| said| told)")
 
@@ -729,6 +740,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if "first" not in d:
             d["first"] = m.start
         # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
+        if _POSSESSIVE_DESC_BEFORE.search(text[max(0, m.start - 60):m.start]):
+            d["described"] = True  # "LTV's new director general, Gregor Hale,": has a position
         trade = _TRADE_BEFORE.search(text[max(0, m.start - 30):m.start])
         if trade and trade.group(1) not in _NOT_TRADES:
             d["described"] = True  # "commentator Stefan Orlea", "teacher Oren Vasch"
@@ -738,7 +751,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             # "Nadia Ferro of the Torvik School", "Viktor Hasek, of the Karstadt Institute,":
             # the person speaks for the body.
             body = index.first_starting_from(m.end)
-            if body is not None and body.actor_kind == "institution" and body.start - m.end < 14:
+            if body is not None and body.actor_kind == "institution" and body.start - m.end < 32:
                 d["affiliated"] = True
                 if not d["camp"] and body.camp not in ("", "other"):
                     d["camp"] = body.camp
@@ -864,12 +877,14 @@ _ORG_APPOSITIVE = re.compile(
 _OF_BODY = re.compile(r",?\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARTICIPATION = re.compile(
     rf"\b(?:{_PROTEST_EVENT}|protesters|demonstrators|marchers|strikers|crowds?|gathered|took\s+part|"
+    r"marched|marching|protested|protesting|demonstrated|rallied|occupied|occupying|blockaded|"
     r"joined\s+the|picket\s+lines?|on\s+strike|chanting|chanted)\b", re.I)
 _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystanders?|onlookers?|shopkeepers?|"
                         r"neighbou?rs?|watched|watching|saw|voters?|analysts?|experts?|professors?|"
                         r"lawyers?|journalists?|reporters?|correspondents?)\b", re.I)
 
 
+_POSSESSIVE_DESC_BEFORE = re.compile(r"\b\w+['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s*$")
 _TRADE_BEFORE = re.compile(r"\b([a-z]+(?:or|er|ist|ant|ent|ian|man|woman|ee))\s+$")
 _NOT_TRADES = {"after", "under", "other", "over", "whether", "never", "later", "her", "ever", "either",
                "neither", "rather", "former", "per", "earlier", "together", "however", "sent", "went",
@@ -948,6 +963,8 @@ class _Names:
         return min(found, key=lambda m: m.start) if found else None
 
 
+_BODY_TAIL = re.compile(r"(?:['’]s)?[ \t]+(?:mission|delegation|secretariat|observers|monitors)\b")
+_ACRONYM_AFTER = re.compile(r"[ \t]+([A-Z]{2,6})\b(?![’'-])")
 _AFTER_ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of|on)\s+(?:the\s+)?$")
 _APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
 _AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)

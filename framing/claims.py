@@ -77,7 +77,7 @@ _SKIP = re.compile(
     r"(?-i:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)|"  # "a police spokesman in Orlek said"
     r"who|which|that)*$", re.I)
 # Between a head and what it belongs to: " of the", ", of the Karstadt Institute for".
-_OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from)\s+(?:the\s+)?"
+_OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
                      r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)*")
 _OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?[A-Z][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
@@ -85,6 +85,7 @@ _OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?[A-Z][\w’'.-]*"
 _REL_OPEN = re.compile(r",\s+(?:who|which)\s+[^,;:\"“”]*$")
 # Between an inverted cue and its subject: 'said the group's lawyer, X', 'said Mr X'.
 _INVERTED_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?")
+_INVERTED_END = re.compile(r"\s*(?:[,.;:!?\"”’»)\n]|$|\s*(?:on|in|at|to|during|after|before|who|from|of|and|as|when|while|outside|late|earlier|later|yesterday|today)\b)")
 _OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
@@ -264,6 +265,9 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
     allm = SpanIndex(mentions + pron)
     resolver = _Resolver(allm.items)
     surnames = {m.actor.split()[-1]: m for m in mentions if m.actor_kind == "person" and m.via in ("name", "alias")}
+    for m in mentions:  # one-word bodies ("TVT", "NetWatch") said again later
+        if m.actor_kind == "institution" and len(m.actor.split()) == 1 and m.actor[:1].isupper():
+            surnames.setdefault(m.actor, m)
     cue_re = _cue_regex(tuple(cues))
     sent_starts = [s["start"] for s in sentences]
     claims: list[_Claim] = []
@@ -373,7 +377,7 @@ def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
         while j > 0 and _OF_GAP.fullmatch(text[before[j - 1].end:before[j].start]):
             j -= 1
         # A role in apposition after a name describes that name.
-        if (j > 0 and before[j].via == "role" and before[j - 1].via in ("name", "alias")
+        if (j > 0 and before[j].via in ("role", "description") and before[j - 1].via in ("name", "alias")
                 and re.fullmatch(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}", text[before[j - 1].end:before[j].start])
                 and (before[j].actor_kind == before[j - 1].actor_kind or not before[j].definite
                      or re.match(r"(?:the|an?)\s", before[j].mention, re.I))):
@@ -424,11 +428,15 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
         tail = _OF_TAIL.match(gap)  # "University of Rovenna said": "of Rovenna" is no mention
         if tail and _SKIP.match(gap[tail.end():]):
             gap = gap[tail.end():]
-        rel = _REL_OPEN.search(text, lo, m.start) if _SKIP.match(gap) and gap.startswith(",") else None
+        appositive = bool(_APPOSITIVE_GAP.match(gap) or re.match(r"^,\s+[^,;:\"“”]{2,100},\s*(?:\w+\s+){0,2}$", gap)
+                          and _SKIP.match(re.sub(r"^,\s+[^,]*,", "", gap)))
+        rel = (_REL_OPEN.search(text, lo, m.start)
+               if (_SKIP.match(gap) and gap.startswith(",")) or appositive else None)
         if rel is not None:
             # "Lawyer Farah Iqbal, who is preparing the petition to the Supreme Court, said":
             # the court sits inside the relative clause; the subject is before ", who".
-            outer = [x for x in before[:k] if x.end <= rel.start() and not text[x.end:rel.start()].strip()]
+            outer = [x for x in before[:k] if x.end <= rel.start()
+                     and re.fullmatch(r"(?:,\s*\d{1,3})?\s*", text[x.end:rel.start()])]  # "Maria Lenk, 34, who"
             if outer:
                 h = _chain_head(text, before, before.index(outer[-1]))
                 return h, h.start
@@ -446,7 +454,7 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
             # School of Economics said": the head of the "of" chain is the subject.
             h = _chain_head(text, before, k)
             return h, h.start
-        if _APPOSITIVE_GAP.match(gap) or re.match(r"^,\s+[^,;:\"“”]{2,100},\s*(?:\w+\s+){0,2}$", gap) and _SKIP.match(re.sub(r"^,\s+[^,]*,", "", gap)):
+        if appositive:
             h = _chain_head(text, before, k)
             return h, h.start
     return None, -1
@@ -525,7 +533,9 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         # Only speech verbs invert; after "told", "urged", "accused" comes the addressee.
         inverted = (speaker is None and after and cue.frame.startswith("that")
                     and cue.form not in ("told", "tells", "tell", "telling")
-                    and _INVERTED_GAP.fullmatch(text[ce:after[0].start]))
+                    and _INVERTED_GAP.fullmatch(text[ce:after[0].start])
+                    # 'said Brell.' / 'said the minister, who...' but not 'said the protesters were paid'
+                    and _INVERTED_END.match(text, after[0].end))
         if inverted:
             speaker = after[0]
             named = allm.first_starting_from(speaker.end)
@@ -543,11 +553,12 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
             speaker = _definite_body(text, pre, lo, cs, allm)
         if speaker is None:
             # A bare capitalised word before the cue is a person: "Brell said".
-            bare = re.search(r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+(?:\w+ly\s+)?$", pre)
-            if bare and bare.group(1) not in _STOP_CAPS:
+            bare = re.search(r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]{2,6})\s+(?:\w+ly\s+)?$", pre)
+            if bare and bare.group(1) not in _STOP_CAPS and not re.search(
+                    r"\b(?:in|at|from|near|outside|of)\s+$", pre[:bare.start(1)]):  # "... in Drevnia said"
                 bs, word = lo + bare.start(1), bare.group(1)
                 known = surnames.get(word)
-                speaker = (Mention(bs, bs + len(word), word, known.actor, known.camp, "person",
+                speaker = (Mention(bs, bs + len(word), word, known.actor, known.camp, known.actor_kind,
                                    known.gender, "alias", known.label) if known else
                            Mention(bs, bs + len(word), word, word, "other", "person", "", "name"))
                 allm.add(speaker)
@@ -574,7 +585,7 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
                 start, end = max(speaker.end, ce), se
         elif q_after is not None:
             start, end = q_after.start, q_after.end
-        elif re.match(r"^[\s\w]{0,40}?[.!?]?[\"”’»]?\s*$", post) and re.search(r",\s*$", text[ss:speaker.start]):
+        elif re.match(r"^(?:\s+\w+){0,4}\s*[.!?]?[\"”’»]?\s*$", post) and re.search(r",\s*$", text[ss:speaker.start]):
             # The cue closes the sentence: "The idea ... was inspired by ..., Volkov said."
             start = ss
             end = ss + len(text[ss:speaker.start].rstrip(" ,"))

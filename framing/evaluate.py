@@ -1,7 +1,7 @@
 """Measure the claim extractor against hand coding (``tests/fixtures/gold``).
 
-A predicted claim matches a gold claim when its span (cue through content)
-covers the gold anchor, one to one; then speaker and camp are compared.
+A predicted claim matches a gold claim when its span (speaker mention, cue and
+content) covers the gold anchor, one to one; then speaker and camp are compared.
 
 >>> from framing.evaluate import score_claims
 >>> df = score_claims()            # doctest: +SKIP
@@ -52,6 +52,10 @@ def match_article(text: str, claims: pd.DataFrame, gold: list[dict]) -> list[tup
                 continue
             lo = min(r["cue_start"] if r["cue"] else r["start"], r["start"])
             hi = max(r["cue_end"], r["end"])
+            sp = r.get("speaker_start", -1)
+            if r["cue"] and sp is not None and sp >= 0 and abs(sp - r["cue_start"]) < 150:
+                # The anchor is usually the cue with its subject ("Witnesses in Brenov said").
+                lo, hi = min(lo, sp), max(hi, r.get("speaker_end", sp))
             if lo < a1 and a0 < hi:
                 cue_hit = r["cue"] and r["cue_start"] < a1 and a0 < r["cue_end"]
                 key = (0 if cue_hit else 1, abs(r["cue_start"] - a0))

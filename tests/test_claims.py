@@ -207,3 +207,18 @@ def test_country_and_capital_metonyms():
     rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Sarvona,Sarvonan"))
     assert [(r["speaker"], r["camp"]) for r in rows] == [
         ("Sarvona", "state"), ("Britain", "foreign"), ("protesters", "opposition")]
+
+
+def test_bodies_named_after_a_role_and_appositive_subjects():
+    """Written for this test."""
+    text = ("Petr Hala, a lawmaker from the ruling Heritage party, said the march was a provocation.\n\n"
+            "The state broadcaster TVT said the protesters were paid. TVT said later that six were held.\n\n"
+            "The OSCE mission said it had seen irregularities.\n\n"
+            "Maria Lenk, 34, who marched with her daughter, said she was not afraid.\n\n"
+            "Analyst Tomas Weil of the non-partisan Civic Data Institute said turnout was low.\n\n"
+            "A government source said the law would pass.")
+    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Palmyre,Palmyrene"))
+    assert [(r["speaker"], r["camp"]) for r in rows] == [
+        ("Petr Hala", "state"), ("TVT", "state"), ("TVT", "state"), ("OSCE mission", "foreign"),
+        ("Maria Lenk", "opposition"), ("Tomas Weil", "other"), ("government source", "state")]
+    assert rows[0]["text"] == "the march was a provocation."
