@@ -243,6 +243,7 @@ _ORG_HEADS = {
     "Headquarters", "Prosecutor's", "Office", "Chamber", "Senate", "Club", "Society", "League",
     "Platform", "Bloc", "Press", "Media", "Journal", "Herald", "Gazette", "Tribune", "Daily",
     "School", "Academy", "College", "Observatory", "Monitor", "Trust", "Authority", "Directorate",
+    "Forum", "Confederation", "Syndicate", "Council",
 }
 # Nouns after which a role word is only a modifier: "the military alliance", "a police van".
 _MODIFIED_NOUNS = {
@@ -521,7 +522,13 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         lead = 0
         title_gender = ""
         rank = False
-        while lead < len(words) and ((words[lead] in _STOP_CAPS
+        body_name = any(w in _ORG_HEADS for w in words)
+        while lead < len(words) and not (body_name and lead + 1 < len(words) and (
+                (re.search(r"['’]s?$", words[lead]) and words[lead + 1] in _ORG_HEADS)  # "People's Party"
+                or (words[lead].lower() in cast.roles and words[lead] not in _STOP_CAPS
+                    and not cast.country_of(words[lead]) and words[lead].lower() not in _TITLES
+                    and not (cast.roles[words[lead].lower()].kind == "person"
+                             and cast.roles[words[lead].lower()].camp == "state")))) and ((words[lead] in _STOP_CAPS
                                       and not (lead == 0 and words[0] in _NAME_LIKE_STOPS and len(words) > 1
                                                and not _MONTH_PREP.search(text[max(0, s0 - 12):s0]))) or words[lead].lower() in cast.roles
                                      or words[lead].lower().rstrip(".") in _TITLES
@@ -610,7 +617,7 @@ _APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?!(?:and|or|but|which|where|whe
                          r"([^,.;\"“”]{3,90}?)(?:,|\.|;| who\b| said| told)")
 
 
-_ROLE_BEFORE_NAME = re.compile(r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,4})?,\s*$")
+_ROLE_BEFORE_NAME = re.compile(r"(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,4})?,\s*$")
 
 
 def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
@@ -689,6 +696,12 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if m.actor_kind == "institution" and m.via == "name" and m.camp not in ("", "other"):
             org_camp.setdefault(m.actor, m.camp)
     for m in mentions:
+        if m.actor_kind == "institution" and m.via == "name" and m.actor not in org_camp and len(m.actor.split()) >= 2:
+            # "the Democratic Forum" after "the opposition Brastovian Democratic Forum"
+            longer = next((k for k in org_camp if k.endswith(" " + m.actor)), None)
+            if longer is not None:
+                org_camp[m.actor] = org_camp[longer]
+    for m in mentions:
         if m.actor_kind == "institution" and m.actor in org_camp and m.camp in ("", "other"):
             m.camp = org_camp[m.actor]
     # Whom relational roles belong to: "an ally of X" (the mention after "of"), "Its chair",
@@ -759,8 +772,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             body = _body_of_description(descs, acronyms, index, m.start, text)
             if body is not None:
                 d["affiliated"] = True
-                if body.camp not in ("", "other"):
-                    d["camp"] = body.camp  # "ITU president X", "the union's vice-president"
+                d["camp"] = body.camp or "other"  # "ITU president X", "a spokeswoman for the committee"
         for desc in descs:
             camp, role, of = _describe(desc, cast, names)
             if role:
@@ -825,6 +837,19 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             if (head is not None and head.actor_kind == "person" and head.via in ("name", "alias")
                     and re.fullmatch(r",\s*", text[head.end:m.start])):
                 m.actor, m.camp, m.via = head.actor, head.camp, "description"
+    # "Ferrand's Renewal party", "the Civic Dawn party of Ivanka Drel": a person's party.
+    person_camp = {m.actor: m.camp for m in mentions if m.actor_kind == "person" and m.via in ("name", "alias")}
+    owned: dict[str, str] = {}
+    for m in mentions:
+        if m.actor_kind == "institution" and m.via == "name" and m.camp in ("", "other"):
+            poss = re.search(r"([A-Z][\w-]+)['’]s\s+$", text[max(0, m.start - 40):m.start])
+            of = re.match(r"\s+of\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)", text[m.end:m.end + 60])
+            owner = names.get(poss.group(1)) if poss else (names.get(of.group(1)) if of else None)
+            if owner is not None and owner.actor_kind == "person" and person_camp.get(owner.actor) in ("state", "opposition"):
+                owned.setdefault(m.actor, person_camp[owner.actor])
+    for m in mentions:
+        if m.actor in owned and m.camp in ("", "other"):
+            m.camp = owned[m.actor]
     metonyms = _country_metonyms(text, cast, index)
     if metonyms:
         mentions = sorted(mentions + metonyms, key=lambda x: x.start)
@@ -865,21 +890,23 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
 _PROTEST_EVENT = (r"(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
                   r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|hunger\s+strikes?)")
 _ORG_OPPOSITION = re.compile(
-    r"^(?:\s*\([A-Z]{2,8}\))?,?\s+(?:which|that|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
+    r"^(?:\s*\([A-Z]{2,8}\))?(?:,\s+(?:an?|the)\s+[^;.]{0,100}?)?,?\s+(?:which|that|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
     r"(?:organi[sz]ed|organi[sz]es|is\s+organi[sz]ing|has\s+been\s+organi[sz]ing|called|calls|"
     r"led|leads|is\s+leading|staged|stages|coordinated|coordinates|urged|backed|backs|called\s+for|"
     rf"calls\s+for|started|began|launched)\s+(?:the\s+|a\s+|this\s+|these\s+|their\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{_PROTEST_EVENT}\b")
 _ORG_APPOSITIVE = re.compile(
     r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:the|an?|its|their)\s+(?:\w+\s+){0,3}?"
-    r"(opposition|ruling|governing)\b")
+    r"(opposition|ruling|governing|state(?=\s+(?:body|agency|regulator|company|firm|broadcaster|authority|"
+    r"institution|watchdog|operator|prosecutor|committee|commission|office|media)\b))\b")
 
 
 _OF_BODY = re.compile(r",?\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARTICIPATION = re.compile(
     rf"\b(?:{_PROTEST_EVENT}|protesters|demonstrators|marchers|strikers|crowds?|gathered|took\s+part|"
-    r"marched|marching|protested|protesting|demonstrated|rallied|occupied|occupying|blockaded|"
+    r"marched|marching|protested|protesting|demonstrated|rallied|occupied|occupying|blockaded|gathering|"
     r"joined\s+the|picket\s+lines?|on\s+strike|chanting|chanted)\b", re.I)
 _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystanders?|onlookers?|shopkeepers?|"
+                        r"owners?|shops?|kiosks?|caf[eé]s?|stores?|bakery|baker|runs|run\s+a|lives|living|"
                         r"neighbou?rs?|watched|watching|saw|voters?|analysts?|experts?|professors?|"
                         r"lawyers?|journalists?|reporters?|correspondents?)\b", re.I)
 
@@ -913,7 +940,7 @@ _NOT_STRIKING = re.compile(r"\b(?:not|n't|never|refused|declined|against|opposed
 
 
 _BODY_NOUN = re.compile(r"\b(union|federation|party|movement|front|committee|group|alliance|coalition|"
-                        r"campaign|foundation|association|society|council|network|bloc)(?:['’]s)?\s+[\w-]+")
+                        r"campaign|foundation|association|society|council|network|bloc|camp|confederation)\b")
 
 
 def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: SpanIndex,
@@ -926,12 +953,21 @@ def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: 
             if w in acronyms:
                 return acronyms[w]
         noun = _BODY_NOUN.search(desc)
-        if noun:
+        if noun and re.search(r"(?:^|\b(?:the|its|their|this|that|a|an))\s*$", desc[:noun.start()]):
+            # "the union's vice-president", but not "the strike committee" (a description)
             head = noun.group(1)
-            for x in reversed(index.within(max(0, pos - 3000), pos)):
+            best = None
+            for x in index.within(max(0, pos - 3000), pos + 200):
                 if x.actor_kind == "institution" and x.actor.lower().split()[-1].rstrip("'’s") in (head, head + "s"):
-                    return x
+                    if best is None or abs(x.start - pos) < abs(best.start - pos):
+                        best = x
+            if best is not None:
+                return best
     return None
+
+
+_PARTY_IN_PARLIAMENT = re.compile(
+    r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:which|whose)\s+[^.;]{0,80}?\b(?:seats?|deputies|lawmakers|MPs|legislators)\b")
 
 
 def _org_context_camp(after: str) -> str:
@@ -940,6 +976,9 @@ def _org_context_camp(after: str) -> str:
     party" (state)."""
     if _ORG_OPPOSITION.match(after):
         return "opposition"
+    seats = _PARTY_IN_PARLIAMENT.match(after)
+    if seats and not re.search(r"\b(?:ruling|governing|majority|coalition)\b", seats.group(0)):
+        return "opposition"  # a party in parliament that is not the ruling one
     app = _ORG_APPOSITIVE.match(after)
     if app:
         return "opposition" if app.group(1) == "opposition" else "state"
@@ -959,6 +998,12 @@ class _Names:
     def get(self, s: str) -> Mention | None:
         if s in self.first:
             return self.first[s]
+        words = s.split()
+        for i in range(1, len(words) - 1):  # "Belmoran Smallholders' Union" -> "Smallholders' Union"
+            if " ".join(words[i:]) in self.first:
+                return self.first[" ".join(words[i:])]
+        if words[-1] in _ORG_HEADS:
+            return None  # "Union" alone could be any union: only the full name resolves
         found = [m for m in (self.first.get(s), self.first.get(s.split()[-1])) if m is not None]
         return min(found, key=lambda m: m.start) if found else None
 
@@ -1007,6 +1052,11 @@ def _resolve_name(s: str, names: _Names, cast: Cast) -> Mention | None:
     return None
 
 
+_PROTEST_OWNER = re.compile(
+    r"\b(?:(?:protest|strike|occupation|sit-in|blockade|march|rally|hunger\s+strike)\s+(?:committee|camp|movement|organisers?)"
+    r"|(?:camp|protest|strike|occupation|sit-in|blockade|march|rally)['’]s)\b")
+
+
 def _org_camp(phrase: str, cast: Cast, marker: str = "") -> str:
     """Camp of a named body from its own words ("Central Referendum Commission" -> state,
     "the opposition Unity Front" -> opposition); '' when its name does not say."""
@@ -1036,7 +1086,7 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
     marker = _country_marker(before, cast)
     camp = _camp_for_role(role, marker)
     of = ""
-    rel = re.match(r"\s+(?:of|for|to)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", desc[m.end():])
+    rel = re.match(r"\s+(?:of|for|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", desc[m.end():])
     poss = [w for w in before if w[:1].isupper() and w not in _STOP_CAPS and not cast.country_of(w)]
     if role.relational:
         of = rel.group(1) if rel else (poss[-1].rstrip("'s’") if poss else "")
@@ -1058,4 +1108,6 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
                     camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", tail.group().lower())], marker)
     if head == "critic" and poss:  # "Kremlin critic": a critic of the state
         camp = "opposition"
+    if role.relational and _PROTEST_OWNER.search(desc):
+        camp = "opposition"  # "one of the camp's spokespeople", "a spokeswoman for the strike committee"
     return camp, head, of

@@ -77,7 +77,7 @@ _SKIP = re.compile(
     r"(?-i:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)|"  # "a police spokesman in Orlek said"
     r"who|which|that)*$", re.I)
 # Between a head and what it belongs to: " of the", ", of the Karstadt Institute for".
-_OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+_OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
                      r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)*")
 _OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?[A-Z][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
