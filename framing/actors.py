@@ -302,6 +302,14 @@ def _surname_gender(name: str, cast: Cast) -> str:
 # --------------------------------------------------------------------------- #
 
 
+# Capitalised words with a nationality-like ending that name no nationality.
+_NOT_NATIONALITIES = {"Democratic", "Republic", "Catholic", "Islamic", "Public", "Atlantic", "Civic", "Academic",
+                      "Economic", "Strategic", "Historic", "Organic", "Classic", "Electric", "Pacific", "Arctic",
+                      "Christian", "Librarian", "Civilian", "Guardian", "Agrarian", "Humanitarian",
+                      "Parliamentarian", "Veterinarian", "Olympic", "Panic", "Music", "Magic", "Logic", "Clinic",
+                      "Metropolitan", "Cosmopolitan", "Meridian", "Median", "Ruffian", "Valentine's"}
+
+
 def _country_marker(words: list[str], cast: Cast) -> str:
     """The country named among modifier words: 'HOME', a country, '?Name' for an unknown
     nationality adjective ("Valdorian") or possessive place ("Aldenia's"), or ''."""
@@ -315,7 +323,8 @@ def _country_marker(words: list[str], cast: Cast) -> str:
             return "@" + bare  # "an EU official", "an IMF spokeswoman": an international body
         if bare in _STOP_CAPS or not bare[:1].isupper():
             continue
-        if re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)", bare) or re.search(r"['’]s$", w):
+        if (re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)", bare) and bare not in _NOT_NATIONALITIES) \
+                or re.search(r"['’]s$", w):
             return "?" + bare  # a nationality or place we do not know (fictional or missing)
     return ""
 
@@ -463,7 +472,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if after:
             name = after.group(1)
             name = _trim_name(name, cast)
-            if name and len(name.split()) >= 1 and name.split()[0] not in _STOP_CAPS:
+            if (name and name.split()[0] not in _STOP_CAPS
+                    and not any(w in _ORG_HEADS for w in name.split())):  # "Student Coordination Committee"
                 ns = e + after.start(1)
                 ne = ns + len(name)
                 if free(ns, ne):
@@ -523,7 +533,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         title_gender = ""
         rank = False
         body_name = any(w in _ORG_HEADS for w in words)
-        while lead < len(words) and not (body_name and lead + 1 < len(words) and (
+        while lead < len(words) and not (body_name and lead + 1 == len(words) and words[lead] in _ORG_HEADS
+                                         and _ORG_NAME_TAIL.match(text, m.end())) \
+                and not (body_name and lead + 1 < len(words) and (
                 (re.search(r"['’]s?$", words[lead]) and words[lead + 1] in _ORG_HEADS)  # "People's Party"
                 or (words[lead].lower() in cast.roles and words[lead] not in _STOP_CAPS
                     and not cast.country_of(words[lead]) and words[lead].lower() not in _TITLES
@@ -556,9 +568,13 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if org_noun and not any(w in _ORG_HEADS for w in rest.split()):
             end += org_noun.end()  # "the Green Plough party": a body, not a person
         if org_noun or any(w in _ORG_HEADS for w in rest.split()):
+            longer = _ORG_NAME_TAIL.match(text, end)
+            if longer and not org_noun and free(end, longer.end()):
+                end = longer.end()  # "Union of Locomotive Drivers", "Committee for the Defence of X"
+                rest = text[start:end]
             marker = _country_marker(label.split() + rest.split(), cast)
             # The words before the name may say the camp: "the opposition Unity Front".
-            lead_words = text[max(0, start - 30):start].lower().split()[-2:]
+            lead_words = re.split(r"[.!?]\W*\s", text[max(0, start - 30):start])[-1].lower().split()[-2:]
             low = " ".join(lead_words) + " " + rest.lower()
             hit = role_re.search(low)
             camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker) if hit else "other"
@@ -732,6 +748,15 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if m.camp not in ("", "other") and not d["camp"] and m.label and not cast.role_regex.search(m.label):
             d["camp"] = m.camp  # set when found ("General Yusuf Karam": the state's forces)
         descs = [m.label] if m.label else []
+        if (before is not None and before.actor_kind == "institution" and re.fullmatch(r",\s*", text[before.end:m.start])):
+            # "The chairwoman of the Central Electoral Commission, Sylvie Barat,"
+            prior = index.last_ending_by(before.start - 1)
+            if (prior is not None and prior.via == "role" and prior.actor_kind == "person"
+                    and re.fullmatch(r"\s+(?:of|for|at|in)\s+(?:the\s+)?", text[prior.end:before.start])):
+                d["roles"].add(prior.role)
+                d["of"].add(before.actor)
+                if not d["camp"]:
+                    d["camp"] = before.camp if cast.roles[prior.role].inherits and before.camp else prior.camp
         if (before is not None and before.via == "role" and before.actor_kind == "person"
                 and _ROLE_BEFORE_NAME.match(text[before.end:m.start])):
             descs.append(text[before.start:m.start].rstrip(" ,"))
@@ -743,6 +768,9 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             elif owner is not None and cast.roles[before.role].family and owner.camp == "opposition":
                 d["camp"] = d["camp"] or "opposition"  # "His wife, Nela Orsic," of a jailed activist
         app = _APPOSITIVE.match(text[m.end:m.end + 120])
+        if app and re.match(r",\s+(?:\d{1,3},\s+)?(?:[a-z]+ed|came|went|was|is|has|had|have|spent|stood|"
+                            r"began|left|got|took|ran|sat|fell|held|led|kept|lost|made|saw|stayed|says)\b", app.group(0)):
+            app = None  # "Andrej Polk, 23, came down from an oak ...": a verb phrase, no description
         if app:
             descs.append(app.group(1))
         label_role = cast.roles.get(m.role or (m.label.split()[-1].lower() if m.label else ""))
@@ -958,7 +986,8 @@ def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: 
             head = noun.group(1)
             best = None
             for x in index.within(max(0, pos - 3000), pos + 200):
-                if x.actor_kind == "institution" and x.actor.lower().split()[-1].rstrip("'’s") in (head, head + "s"):
+                if x.actor_kind == "institution" and (x.actor.lower().split()[-1].rstrip("'’s") in (head, head + "s")
+                                                      or head in {w.lower() for w in x.actor.split() if w in _ORG_HEADS}):
                     if best is None or abs(x.start - pos) < abs(best.start - pos):
                         best = x
             if best is not None:
@@ -1010,6 +1039,8 @@ class _Names:
 
 _BODY_TAIL = re.compile(r"(?:['’]s)?[ \t]+(?:mission|delegation|secretariat|observers|monitors)\b")
 _ACRONYM_AFTER = re.compile(r"[ \t]+([A-Z]{2,6})\b(?![’'-])")
+_ORG_NAME_TAIL = re.compile(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*"
+                            r"(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'-]*)*")
 _AFTER_ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of|on)\s+(?:the\s+)?$")
 _APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
 _AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from framing import paths
-from framing.actors import _PRONOUNS, _STOP_CAPS, Cast, Mention, default_cast, find_mentions, link_mentions
+from framing.actors import _ORG_HEADS, _PRONOUNS, _STOP_CAPS, Cast, Mention, default_cast, find_mentions, link_mentions
 from framing.text import SpanIndex, sentences as split_sentences
 
 
@@ -408,7 +408,8 @@ def _definite_body(text: str, pre: str, lo: int, cs: int, allm: SpanIndex) -> Me
         words = x.actor.lower().split()
         if x.actor_kind != "institution" or (x.via not in ("name", "alias") and len(words) < 2):
             continue
-        if words and words[-1].rstrip("'’s") == head:
+        heads = {words[-1].rstrip("'’s")} | {w.lower() for w in x.actor.split() if w in _ORG_HEADS}
+        if head in heads:
             return _as(Mention(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)], "", ""),
                        x, "description")
         if fallback is None and head in _GENERIC_BODIES:
@@ -425,6 +426,9 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
     for k in range(len(before) - 1, max(-1, len(before) - 5), -1):
         m = before[k]
         gap = text[m.end:pos]
+        acr = re.match(r"\s*\([A-Z]{2,8}\)", gap)  # "The Union of Locomotive Drivers (ULD), which ..."
+        if acr:
+            gap = gap[acr.end():]
         tail = _OF_TAIL.match(gap)  # "University of Rovenna said": "of Rovenna" is no mention
         if tail and _SKIP.match(gap[tail.end():]):
             gap = gap[tail.end():]
@@ -504,7 +508,14 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
     if cue.frame == "prep":
         after = allm.starting(ce, ce + 3)
         if not after:
-            return None
+            # "according to the commission": a body named earlier, by its head word
+            body = re.match(r"\s+(?:the|its|their)\s+([a-z]+)\b", post)
+            named = _definite_body(text, "the " + body.group(1) + " ", lo, cs, allm) if body else None
+            if named is None:
+                return None
+            named = Mention(ce + body.start(1), ce + body.end(1), body.group(1), named.actor, named.camp,
+                            named.actor_kind, named.gender, "description", named.label)
+            after = [named]
         speaker = after[0]
         start, end = ss, cs
         if text[lo:cs].strip(" ,") == "":

@@ -71,3 +71,18 @@ def test_people_take_the_camp_of_the_body_they_lead():
     camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
     assert camps["Goran Vidic"] == camps["Branka Oresh"] == "opposition"
     assert camps["Open Ledger Foundation"] == camps["Jan Kubelik"] == "other"
+
+
+def test_body_names_with_of_and_positions_before_names():
+    """Written for this test: "Union of X (ACR), which called the strike", a chairwoman of a
+    commission named after her post, a party of a person, a party in parliament."""
+    text = ("The Union of Locomotive Drivers (ULD), which called the strike, said 94 percent stopped work. "
+            "Giulia Sarro, the union's general secretary, told a rally the sale was wrong.\n\n"
+            "The chairwoman of the Central Electoral Commission, Sylvie Barat, dismissed the claims.\n\n"
+            "Opposition candidate Nadia Ferrand led the march. Ferrand's Renewal party said it had filed "
+            "complaints. The Liberal Forum, whose 23 deputies walked out, said it would go to court.")
+    cast = Cast.load("", home="Casmira,Casmiran")
+    camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
+    assert camps["Union of Locomotive Drivers"] == camps["Giulia Sarro"] == "opposition"
+    assert camps["Sylvie Barat"] == "state"
+    assert camps["Renewal"] == camps["Liberal Forum"] == "opposition"
