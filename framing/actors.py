@@ -419,9 +419,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         nxt = re.match(r"\s+([a-z]+)", text[m.end():])
         if nxt and nxt.group(1) in _MODIFIED_NOUNS:
             continue  # "the military alliance", "a police van": not an actor
-        body = re.match(r"['’]?\s+([A-Z][a-z]+)", text[m.end():])
-        if body and body.group(1) in _ORG_HEADS and m.group()[:1].isupper():
-            continue  # "Miners' Federation", "Teachers Union": part of a body's name
+        body = re.match(r"['’]?((?:[ \t]+[A-Z][\w’'-]*){1,4})", text[m.end():])
+        if body and m.group()[:1].isupper() and any(w in _ORG_HEADS for w in body.group(1).split()):
+            continue  # "Miners' Federation", "Student Coordination Committee": part of a body's name
         head = re.sub(r"\s+", " ", m.group().lower())
         role = cast.roles[head]
         if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy)", text[m.end():], re.I):
@@ -695,6 +695,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
     for m in mentions:
         if m.actor_kind == "institution" and m.via == "name" and m.camp in ("", "other"):
             said = _org_context_camp(text[m.end:m.end + 160])
+            if not said and _ORGANISED_BY.search(text[max(0, m.start - 160):m.start]):
+                said = "opposition"  # "an illegal gathering ..., organised by the Committee for ..."
             if not said and _UNION_HEAD.search(m.mention):
                 ss = max(text.rfind(". ", max(0, m.start - 300), m.start) + 1, text.rfind("\n", max(0, m.start - 300), m.start) + 1, max(0, m.start - 300))
                 se = [i for i in (text.find(". ", m.end, m.end + 300), text.find("\n", m.end, m.end + 300)) if i >= 0]
@@ -916,7 +918,7 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
 
 
 _PROTEST_EVENT = (r"(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
-                  r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|hunger\s+strikes?)")
+                  r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|gatherings?|hunger\s+strikes?)")
 _ORG_OPPOSITION = re.compile(
     r"^(?:\s*\([A-Z]{2,8}\))?(?:,\s+(?:an?|the)\s+[^;.]{0,100}?)?,?\s+(?:which|that|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
     r"(?:organi[sz]ed|organi[sz]es|is\s+organi[sz]ing|has\s+been\s+organi[sz]ing|called|calls|"
@@ -997,6 +999,10 @@ def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: 
 
 _PARTY_IN_PARLIAMENT = re.compile(
     r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:which|whose)\s+[^.;]{0,80}?\b(?:seats?|deputies|lawmakers|MPs|legislators)\b")
+
+
+_ORGANISED_BY = re.compile(
+    rf"\b{_PROTEST_EVENT}\b[^.;]{{0,120}}\b(?:organi[sz]ed|called|led|staged|coordinated)\s+by\s+(?:the\s+)?(?:so-called\s+)?$", re.I)
 
 
 def _org_context_camp(after: str) -> str:
