@@ -51,8 +51,8 @@ def test_fixture_articles_meet_the_bar():
     overall = df.loc["ALL"]
     assert overall["precision"] >= 0.90
     assert overall["recall"] >= 0.80
-    assert overall["speaker_accuracy"] >= 0.85
-    assert overall["camp_accuracy"] >= 0.70
+    assert overall["speaker_accuracy"] >= 0.90
+    assert overall["camp_accuracy"] >= 0.84
 
 
 def _regions(text):
@@ -121,16 +121,33 @@ def test_default_actor_list_only_for_its_own_case():
 
 
 def test_heldout_articles():
-    """Written and coded after the rules were tuned on tests/fixtures; never tuned on.
-
-    Measured when the set arrived: P 0.97, R 0.86, F1 0.91, speaker 0.85, camp 0.68.
-    The bars sit a little below, to catch regressions without chasing this set.
-    """
+    """First held-out set: measured when it arrived (P 0.97, R 0.86, F1 0.91, speaker 0.85,
+    camp 0.68), then used for tuning (see its README). Bars catch regressions."""
     overall = score_claims(paths.FIXTURES / "heldout").loc["ALL"]
-    assert overall["precision"] >= 0.90
-    assert overall["recall"] >= 0.80
-    assert overall["speaker_accuracy"] >= 0.80
-    assert overall["camp_accuracy"] >= 0.60
+    assert overall["precision"] >= 0.93
+    assert overall["recall"] >= 0.87
+    assert overall["speaker_accuracy"] >= 0.90
+    assert overall["camp_accuracy"] >= 0.78
+
+
+def test_second_heldout_set():
+    """Measured once on arrival (F1 0.90, speaker 0.88, camp 0.74), then used for tuning."""
+    overall = score_claims(paths.FIXTURES / "heldout2").loc["ALL"]
+    assert overall["precision"] >= 0.93
+    assert overall["recall"] >= 0.84
+    assert overall["speaker_accuracy"] >= 0.90
+    assert overall["camp_accuracy"] >= 0.85
+
+
+def test_third_heldout_set():
+    """Never tuned on (docs/claims.md has the numbers): P 0.99, R 0.91, F1 0.95, speaker
+    0.88, camp 0.79 when measured. The bars sit a little below, to catch regressions
+    without chasing this set."""
+    overall = score_claims(paths.FIXTURES / "heldout3").loc["ALL"]
+    assert overall["precision"] >= 0.93
+    assert overall["recall"] >= 0.86
+    assert overall["speaker_accuracy"] >= 0.83
+    assert overall["camp_accuracy"] >= 0.74
 
 
 def test_person_of_an_institution_and_international_bodies():
