@@ -472,9 +472,25 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if after:
             name = after.group(1)
             name = _trim_name(name, cast)
+            # "Deputy Prosecutor General Zdenka Kovac": the title runs on past the first role word.
+            nw, k = name.split(), 0
+            while k < len(nw) - 2 or (k < len(nw) - 1 and len(nw) - k > 2):
+                two = " ".join(nw[k:k + 2]).lower()
+                if two in cast.roles:
+                    head, k = two, k + 2
+                elif nw[k].lower() in cast.roles or nw[k].lower() in MODIFIERS:
+                    head = nw[k].lower() if nw[k].lower() in cast.roles else head
+                    k += 1
+                else:
+                    break
+            if k:
+                role = cast.roles[head]
+                camp = _camp_for_role(role, marker)
+                label = text[s:e + after.start(1) + len(" ".join(nw[:k])) + (name.index(nw[k]) - len(" ".join(nw[:k])))].rstrip()
+                name = " ".join(nw[k:])
             if (name and name.split()[0] not in _STOP_CAPS
                     and not any(w in _ORG_HEADS for w in name.split())):  # "Student Coordination Committee"
-                ns = e + after.start(1)
+                ns = e + after.start(1) + (after.group(1).index(name) if k else 0)
                 ne = ns + len(name)
                 if free(ns, ne):
                     take(Mention(s, ne, text[s:ne], cast.aliases.get(name, name), camp,

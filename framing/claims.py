@@ -377,10 +377,12 @@ def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
         while j > 0 and _OF_GAP.fullmatch(text[before[j - 1].end:before[j].start]):
             j -= 1
         # A role in apposition after a name describes that name.
-        if (j > 0 and before[j].via in ("role", "description") and before[j - 1].via in ("name", "alias")
+        if (j > 0 and before[j].via in ("role", "description")
+                and (before[j - 1].via in ("name", "alias") or before[j - 1].actor[:1].isupper())
                 and re.fullmatch(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}", text[before[j - 1].end:before[j].start])
                 and (before[j].actor_kind == before[j - 1].actor_kind or not before[j].definite
-                     or re.match(r"(?:the|an?)\s", before[j].mention, re.I))):
+                     or re.match(r"(?:the|an?)\s", before[j].mention, re.I)
+                     or re.match(r",\s*(?:the|an?)\s", text[before[j - 1].end:before[j].start]))):
             j -= 1
     if j < k and (before[j].actor_kind == "person" or before[j].via in ("role", "name", "alias")):
         return before[j]
@@ -409,7 +411,8 @@ def _definite_body(text: str, pre: str, lo: int, cs: int, allm: SpanIndex) -> Me
         if x.actor_kind != "institution" or (x.via not in ("name", "alias") and len(words) < 2):
             continue
         heads = {words[-1].rstrip("'’s")} | {w.lower() for w in x.actor.split() if w in _ORG_HEADS}
-        if head in heads:
+        if head in heads or re.match(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{head}\b", text[x.end:x.end + 80]):
+            # "Varholm Forward, a movement of residents, ..." -> "the movement said"
             return _as(Mention(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)], "", ""),
                        x, "description")
         if fallback is None and head in _GENERIC_BODIES:
