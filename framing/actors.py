@@ -172,9 +172,18 @@ class Cast:
 
     @cached_property
     def country_regex(self) -> re.Pattern:
-        """Every country name, adjective and capital, as one pattern."""
-        alts = "|".join(re.escape(n) for n in sorted(self.countries, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+        """Every country name, adjective and capital, as one pattern (for short strings;
+        :func:`find_countries` scans whole texts)."""
+        return _country_regex(tuple(sorted(self.countries)))
+
+    @cached_property
+    def country_first_words(self) -> set[str]:
+        return {k.split()[0] for k in self.countries}
+
+    @cached_property
+    def country_words(self) -> int:
+        """The most words a country name, adjective or capital has."""
+        return max((len(k.split()) for k in self.countries), default=1)
 
     def country_of(self, word: str) -> str:
         """Country a name/adjective/capital stands for ('' if none); home words map to 'HOME'."""
@@ -184,9 +193,56 @@ class Cast:
         return "HOME" if c and c in self.home_countries else c
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
+def _base_cast(actor_file: str | None, use_actor_home: bool) -> Cast:
+    """The data files, read once per actor file (every home shares them)."""
+    return Cast._read(actor_file, None, use_actor_home)
+
+
+@lru_cache(maxsize=4096)
 def _load_cast(actor_file: str | None, home: tuple[str, ...] | None, use_actor_home: bool) -> Cast:
-    return Cast._read(actor_file, home, use_actor_home)
+    base = _base_cast(actor_file, use_actor_home)
+    return base if home is None else base.with_home(set(home))
+
+
+@lru_cache(maxsize=8)
+def _country_regex(names: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+_CAP_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w.’'-]*")
+
+
+def find_countries(text: str, cast: Cast) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of country names, adjectives and capitals in ``text``: a
+    dictionary lookup over runs of capitalised words (the same hits as ``cast.country_regex``
+    for names without dots inside a run, in one linear pass)."""
+    toks = [(m.start(), m.end(), m.group()) for m in _CAP_TOKEN.finditer(text)]
+    out, i, nmax, firsts = [], 0, cast.country_words, cast.country_first_words
+    while i < len(toks):
+        w = toks[i][2]
+        if w not in firsts and w.rstrip(".,") not in firsts and w[:-2] not in firsts and w[:-1] not in firsts:
+            i += 1  # most capitalised words start no country name
+            continue
+        hit = None
+        for n in range(min(nmax, len(toks) - i), 0, -1):
+            seg = toks[i:i + n]
+            if any(text[a[1]:b[0]] != " " for a, b in zip(seg, seg[1:])):
+                continue
+            phrase = " ".join(t[2] for t in seg)
+            for cand in (phrase, re.sub(r"(?:['’]s|['’])$", "", phrase), phrase.rstrip(".,")):
+                if cand in cast.countries:
+                    hit = (seg[0][0], seg[0][0] + len(cand), cand, n)
+                    break
+            if hit:
+                break
+        if hit:
+            out.append(hit[:3])
+            i += hit[3]
+        else:
+            i += 1
+    return out
 
 
 def default_cast() -> Cast:
@@ -362,7 +418,11 @@ def find_roles(text: str, cast: Cast) -> list[_Hit]:
     "ministry"), but a dictionary lookup per word instead of a 200-way alternation at
     every character.
     """
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    low = text.lower()
+    if len(low) == len(text):  # one lower() per text; per word if case changes lengths ("İ")
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+    else:
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
     starts, roles = cast.role_starts, cast.roles
     out: list[_Hit] = []
     i = 0
@@ -667,8 +727,8 @@ def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
             votes[marker] = votes.get(marker, 0) + 2
     # Among countries that domestic roles point to, each mention in the text adds a vote.
     if votes:
-        for m in cast.country_regex.finditer(text):
-            c = cast.countries[m.group()]
+        for _, _, word in find_countries(text, cast):
+            c = cast.countries[word]
             if c in votes:
                 votes[c] += 1
     if not votes:
@@ -914,7 +974,7 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
     home_name = min((h for h in cast.home if h[:1].isupper()), key=len, default="")
     home_capitals = {next(g for g in m.groups() if g) for m in _CAPITAL_OF_HOME.finditer(text)}
     out = []
-    cands = [(m.start(), m.end(), m.group()) for m in cast.country_regex.finditer(text)]
+    cands = find_countries(text, cast)
     cands += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\b[A-Z][a-z]+\b", text)
               if m.group() in cast.home or m.group() in home_capitals]
     seen = set()

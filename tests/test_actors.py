@@ -86,3 +86,23 @@ def test_body_names_with_of_and_positions_before_names():
     assert camps["Union of Locomotive Drivers"] == camps["Giulia Sarro"] == "opposition"
     assert camps["Sylvie Barat"] == "state"
     assert camps["Renewal"] == camps["Liberal Forum"] == "opposition"
+
+
+def test_country_scan_matches_the_country_pattern():
+    """find_countries (one linear pass) finds what the big alternation finds."""
+    from framing.actors import find_countries
+
+    cast = Cast.load()
+    for path in ARTICLES + [paths.SEED]:
+        text = read_article(path)[0]["text"]
+        assert [(s, w) for s, _, w in find_countries(text, cast)] == [
+            (m.start(), m.group()) for m in cast.country_regex.finditer(text)]
+
+
+def test_casts_for_many_homes_share_the_data_files():
+    from framing.actors import _base_cast
+
+    before = _base_cast.cache_info().misses
+    for i in range(50):
+        Cast.load(home=f"Country{i},Country{i}an")
+    assert _base_cast.cache_info().misses == before
