@@ -21,6 +21,7 @@ one sentence costs little more than scoring the sentence once.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import math
@@ -230,24 +231,78 @@ def _clause_ids(raw_tokens: list[str], words: list[str]) -> list[int]:
     return ids
 
 
-def _analyse(text: str, adjust: Adjust) -> Analysis:
-    clean = neutralise_quotes(text)
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", clean)]
-    raw_tokens = [clean[a:b] for a, b in spans]
-    words = [_WORD_STRIP.sub("", t).lower() for t in raw_tokens]
+# Raw token -> (word, stem, opens a clause, is a dash, closes a clause): news vocabulary
+# repeats, so each distinct token is stripped, lowercased, stemmed and classified once
+# (the same tests as _clause_ids; bounded: cleared when it grows large).
+_TOKEN_MEMO: dict[str, tuple[str, str, bool, bool, bool]] = {}
+_TOKEN_MEMO_SIZE = 200_000
+_TOKEN_RE = re.compile(r"\S+")
+# Any character neutralise_quotes may replace (a quick test before the real pattern).
+_ANY_QUOTE_RE = re.compile(f"[{re.escape(_DOUBLE_QUOTES + _SINGLE_QUOTES)}]")
+# The marks quoted_mask acts on.
+_QUOTE_TOGGLE_RE = re.compile('["\u201c\u201e\u00ab\u2039\u201d\u00bb\u203a]')
+_QUOTE_OPENERS = frozenset("\u201c\u201e\u00ab\u2039")
+
+
+def _token_info(token: str) -> tuple[str, str, bool, bool, bool]:
+    hit = _TOKEN_MEMO.get(token)
+    if hit is None:
+        if len(_TOKEN_MEMO) >= _TOKEN_MEMO_SIZE:
+            _TOKEN_MEMO.clear()
+        word = _WORD_STRIP.sub("", token).lower()
+        dash = token in _DASHES
+        hit = _TOKEN_MEMO[token] = (
+            word, stem(word), word in CLAUSE_OPENERS or dash or token[0] in "([", dash,
+            token.endswith(_CLAUSE_END) and not dash,
+        )
+    return hit
+
+
+def _quoted_at(text: str, starts: list[int]) -> tuple[bool, ...]:
+    """``quoted_mask(text)[a]`` for each ``a`` in ``starts`` (sorted), without the per-character scan."""
+    marks = [(q.start(), q.group()) for q in _QUOTE_TOGGLE_RE.finditer(text)]
+    out, inside, p, n = [], False, 0, len(marks)
+    for a in starts:
+        while p < n and marks[p][0] < a:
+            ch = marks[p][1]
+            inside = (not inside) if ch == '"' else ch in _QUOTE_OPENERS
+            p += 1
+        out.append(inside and not (p < n and marks[p][0] == a))  # a mark itself is never "inside"
+    return tuple(out)
+
+
+def _vader_pass(text: str, adjust: Adjust) -> tuple[str, list[float], dict]:
+    """The quote-neutralised text, VADER's per-token valences and its scores."""
+    clean = neutralise_quotes(text) if _ANY_QUOTE_RE.search(text) else text
     valences, scores = _vader_valences(analyzer(adjust), clean.strip())
-    # Most sentences hold no quote mark: skip the per-character scan then.
+    return clean, valences, scores
+
+
+def _analyse(text: str, adjust: Adjust, vader: tuple | None = None) -> Analysis:
+    clean, valences, scores = vader or _vader_pass(text, adjust)
+    spans = [m.span() for m in _TOKEN_RE.finditer(clean)]
+    starts = [a for a, _ in spans]
+    info = [_token_info(clean[a:b]) for a, b in spans]
+    # Clause ids as _clause_ids computes them.
+    clause, cid, prev_dash = [], 0, False
+    for k, (_, _, opens, dash, closes) in enumerate(info):
+        if k and (opens or prev_dash):
+            cid += 1
+        clause.append(cid)
+        if closes:
+            cid += 1
+        prev_dash = dash
+    # Most sentences hold no quote mark: skip the scan then.
     has_quotes = any(q in text for q in _DOUBLE_QUOTES)
-    qmask = quoted_mask(text) if has_quotes else None
     return Analysis(
         text=text,
-        starts=tuple(a for a, _ in spans),
+        starts=tuple(starts),
         ends=tuple(b for _, b in spans),
-        words=tuple(words),
-        stems=tuple(stem(w) for w in words),
+        words=tuple(x[0] for x in info),
+        stems=tuple(x[1] for x in info),
         valences=tuple(float(v) for v in valences),
-        clause=tuple(_clause_ids(raw_tokens, words)),
-        quoted=tuple(qmask[a] for a, _ in spans) if qmask else (False,) * len(spans),
+        clause=tuple(clause),
+        quoted=_quoted_at(text, starts) if has_quotes else (False,) * len(spans),
         compound=scores["compound"],
         pos=scores["pos"],
         neg=scores["neg"],
@@ -256,6 +311,21 @@ def _analyse(text: str, adjust: Adjust) -> Analysis:
 
 _CACHE: OrderedDict = OrderedDict()
 _CACHE_SIZE = 1024
+# VADER passes made by tone() for texts not (yet) analysed: a sentence's tone is asked
+# first and its analysis (for its mentions) later, so analyse() takes the pass from here
+# instead of running VADER twice; texts never analysed (claims, sentences without
+# mentions) skip the tokenising, stemming and clause splitting tone() does not need.
+_VADER_CACHE: OrderedDict = OrderedDict()
+
+
+def clear_caches() -> None:
+    """Forget every cached sentence (for timing cold runs)."""
+    _CACHE.clear()
+    _VADER_CACHE.clear()
+
+
+def _cache_key(text: str, adjust: Adjust) -> tuple:
+    return (text, adjust if isinstance(adjust, bool) else str(adjust))
 
 
 def analyse(text: str, adjust: Adjust = False) -> Analysis:
@@ -265,11 +335,11 @@ def analyse(text: str, adjust: Adjust = False) -> Analysis:
     >>> a.words, a.valences[0] > 0
     (('brave', 'volunteers', 'helped'), True)
     """
-    key = (text, adjust if isinstance(adjust, bool) else str(adjust))
+    key = _cache_key(text, adjust)
     hit = _CACHE.get(key)
     if hit is not None:
         return hit
-    result = _analyse(text, adjust)
+    result = _analyse(text, adjust, _VADER_CACHE.pop(key, None))
     _CACHE[key] = result
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
@@ -279,10 +349,21 @@ def analyse(text: str, adjust: Adjust = False) -> Analysis:
 def tone(text: str, adjust: Adjust = False) -> float:
     """VADER compound of ``text`` with quotation marks neutralised, in [-1, 1].
 
+    Equals ``analyse(text, adjust).compound`` (the same VADER pass).
+
     >>> tone('"No OMON (riot police), no fear.')
     0.5191
     """
-    return analyse(text, adjust).compound
+    key = _cache_key(text, adjust)
+    hit = _CACHE.get(key)
+    if hit is not None:
+        return hit.compound
+    vader = _VADER_CACHE.get(key)
+    if vader is None:
+        vader = _VADER_CACHE[key] = _vader_pass(text, adjust)
+        if len(_VADER_CACHE) > _CACHE_SIZE:
+            _VADER_CACHE.popitem(last=False)
+    return vader[2]["compound"]
 
 
 # ---------------------------------------------------------------------------
@@ -296,10 +377,13 @@ def mention_tokens(a: Analysis, start: int, end: int) -> tuple[int, int]:
     >>> mention_tokens(analyse("The brave volunteers helped."), 10, 20)
     (2, 3)
     """
-    idx = [k for k, (s, e) in enumerate(zip(a.starts, a.ends)) if s < end and e > start]
-    if not idx:
+    # Tokens are sorted and disjoint: those overlapping [start, end) are the run
+    # from the first one ending after ``start`` to the last one starting before ``end``.
+    i = bisect.bisect_right(a.ends, start)
+    j = bisect.bisect_left(a.starts, end)
+    if i >= j:
         raise ValueError(f"no word in characters {start}:{end}")
-    return idx[0], idx[-1] + 1
+    return i, j
 
 
 def _score(vals) -> float:
@@ -505,10 +589,7 @@ def predict_proba(features: dict[str, float], model: dict | None = None) -> tupl
             z0 += wt[0] * value
             z1 += wt[1] * value
             z2 += wt[2] * value
-    top = max(z0, z1, z2)
-    e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
-    s = e0 + e1 + e2
-    return e0 / s, e1 / s, e2 / s
+    return _softmax(z0, z1, z2)
 
 
 def target_probabilities(text: str, start: int, end: int, adjust: Adjust = False) -> tuple[float, float, float]:
@@ -523,7 +604,338 @@ def target_probabilities(text: str, start: int, end: int, adjust: Adjust = False
     _check_offsets(text, start, end)
     a = analyse(text, adjust)
     i, j = mention_tokens(a, start, end)
-    return predict_proba(mention_features(a, i, j))
+    return _softmax(*_target_logits(a, i, j, load_model()))
+
+
+# ---------------------------------------------------------------------------
+# Fast path: the model's logits without building the feature dict
+# ---------------------------------------------------------------------------
+#
+# ``predict_proba(mention_features(a, i, j))`` builds a dict of ~100 string keys per
+# mention and looks each one up in the weights.  The fast path below gives the same
+# floats, bit for bit: it adds the same weight x value products to the logits in the
+# same order (the order in which ``mention_features`` first inserts each key; a
+# key whose weight is missing, or whose value is 0, adds nothing either way), but
+#
+# * the model's weight vectors for a sentence's tokens (``s:``, ``d:``, ``w:l:``,
+#   ``w:r:``, ``b:`` keys) are looked up once per sentence (:class:`_SentenceTables`,
+#   kept on the cached :class:`Analysis`), not once per mention;
+# * the logits after the bias and the four sentence-wide features are a per-sentence
+#   constant;
+# * scope scores sum only the sentence's non-zero valences, in token order, over the
+#   scope's token ranges (clauses are contiguous runs of tokens).
+#
+# tests/test_sentiment_target.py checks it against the reference path on every
+# word, word pair and word triple of the test articles and the seed article.
+
+_SCOPE_NAMES = ("clause", "left", "right", "cwin", "win", "before", "after", "about")
+_FLAG_NAMES = ("speaker", "in_quote", "has_quote", "first", "pronoun", "possessive", "negated",
+               "but_before", "but_after", "question", "long")
+_NEGATE = frozenset(NEGATE)
+
+
+class _ModelTables:
+    """Weight vectors of a model's fixed-name features, looked up once per model."""
+
+    def __init__(self, model: dict):
+        self.model = model
+        self.weights = get = model["weights"].get
+        self.bias = tuple(model["bias"])
+        self.sent = tuple(get(name) for name in ("sent", "sent_pos", "sent_neg", "sent_abs"))
+        self.scopes = tuple((get("v_" + name), get("vpos_" + name), get("vneg_" + name))
+                            for name in _SCOPE_NAMES)
+        self.decay = get("v_decay")
+        (self.f_speaker, self.f_in_quote, self.f_has_quote, self.f_first, self.f_pronoun,
+         self.f_possessive, self.f_negated, self.f_but_before, self.f_but_after, self.f_question,
+         self.f_long) = (get("f_" + name) for name in _FLAG_NAMES)
+        # word -> weight of "d:word"; stem -> weights of "s:", "w:l:", "w:r:" (bounded memos)
+        self.word_memo: dict[str, tuple | None] = {}
+        self.stem_memo: dict[str, tuple] = {}
+
+    def word(self, w: str):
+        try:
+            return self.word_memo[w]
+        except KeyError:
+            if len(self.word_memo) >= _TOKEN_MEMO_SIZE:
+                self.word_memo.clear()
+            wt = self.word_memo[w] = self.weights("d:" + w)
+            return wt
+
+    def stem(self, st: str) -> tuple:
+        try:
+            return self.stem_memo[st]
+        except KeyError:
+            if len(self.stem_memo) >= _TOKEN_MEMO_SIZE:
+                self.stem_memo.clear()
+            get = self.weights
+            wts = self.stem_memo[st] = (get("s:" + st), get("w:l:" + st), get("w:r:" + st))
+            return wts
+
+
+_MODEL_TABLES: dict[int, _ModelTables] = {}
+
+
+def _model_tables(model: dict) -> _ModelTables:
+    t = _MODEL_TABLES.get(id(model))
+    if t is None or t.model is not model:
+        if len(_MODEL_TABLES) >= 8:
+            _MODEL_TABLES.clear()
+        t = _MODEL_TABLES[id(model)] = _ModelTables(model)
+    return t
+
+
+class _SentenceTables:
+    """Per-sentence lookups shared by all mentions of one sentence (one model).
+
+    ``tokens[k]`` is ``(s_weight, s_rank, stem, d_weight, d_rank, word, d_where)``:
+    the weights of the token's ``s:`` and ``d:`` keys (None when the model lacks them),
+    how many earlier tokens share the stem / the word, and, for a repeated word, all
+    its token positions (else None).
+    """
+
+    def __init__(self, a: Analysis, m: _ModelTables):
+        w, st = a.words, a.stems
+        n = len(w)
+        self.model = m.model
+        self.n = n
+        z0, z1, z2 = m.bias
+        for wt, value in zip(m.sent, (a.compound, a.pos, a.neg, abs(a.compound))):
+            if wt is not None:
+                z0 += wt[0] * value
+                z1 += wt[1] * value
+                z2 += wt[2] * value
+        self.z = (z0, z1, z2)
+        self.nz_k = tuple(k for k, x in enumerate(a.valences) if x != 0)
+        self.nz_x = tuple(a.valences[k] for k in self.nz_k)
+        smemo, wmemo = m.stem_memo, m.word_memo
+        stem_w = [smemo[x] if x in smemo else m.stem(x) for x in st]
+        self.wl = [x[1] for x in stem_w]
+        self.wr = [x[2] for x in stem_w]
+        where: dict[str, list[int]] = {}
+        s_rank, d_rank = [], []
+        s_count: dict[str, int] = {}
+        for k, (x, y) in enumerate(zip(w, st)):
+            pos = where.get(x)
+            if pos is None:
+                where[x] = [k]
+                d_rank.append(0)
+            else:
+                d_rank.append(len(pos))
+                pos.append(k)
+            r = s_count.get(y)
+            s_rank.append(0 if r is None else r)
+            s_count[y] = 1 if r is None else r + 1
+        repeated = {x: tuple(pos) for x, pos in where.items() if len(pos) > 1}
+        self.tokens = [
+            (sw[0], sr, y, wmemo[x] if x in wmemo else m.word(x), dr, x, repeated.get(x))
+            for sw, sr, y, x, dr in zip(stem_w, s_rank, st, w, d_rank)
+        ]
+        self.bkey = [w[k] + "_" + w[k + 1] for k in range(n - 1)]
+        get = m.weights
+        self.b = [get("b:" + x) for x in self.bkey]
+        self.negation = tuple(k for k, x in enumerate(w) if x in _NEGATE or x.endswith("n't"))
+        buts = where.get("but", ())
+        self.first_but = buts[0] if buts else n
+        self.last_but = buts[-1] if buts else -1
+        self.has_quote, self.question, self.long = any(a.quoted), "?" in a.text, n > 30
+        # closeness by distance (same numbers as _closeness), long enough for this sentence
+        self.closeness = _CLOSENESS if n < 512 else [_closeness(d) for d in range(n + 1)]
+
+
+def _sentence_tables(a: Analysis, model: dict) -> _SentenceTables:
+    # Kept on the (frozen, cached) Analysis; not a field, so equality is untouched.
+    t = a.__dict__.get("_tables")
+    if t is None or t.model is not model:
+        t = _SentenceTables(a, _model_tables(model))
+        object.__setattr__(a, "_tables", t)
+    return t
+
+
+def _target_logits(a: Analysis, i: int, j: int, model: dict) -> tuple[float, float, float]:
+    """The logits ``predict_proba(mention_features(a, i, j), model)`` computes (same floats)."""
+    m = _model_tables(model)
+    t = _sentence_tables(a, model)
+    n, w, st, cls = t.n, a.words, a.stems, a.clause
+    z0, z1, z2 = t.z
+    cl = cls[i]
+    c0, c1 = bisect.bisect_left(cls, cl), bisect.bisect_right(cls, cl)
+    cue = speaker_cue(a, i, j)
+
+    # VADER scope scores (see sentence_scopes): each scope is one or two token ranges;
+    # only the sentence's non-zero valences are summed (with sum(), as _score does), in
+    # token order, picked from the sorted non-zero list by bisection.
+    nk = t.nz_k
+    if nk:
+        nx = t.nz_x
+        bl = bisect.bisect_left
+        near0, near1 = bisect.bisect_left(cls, cl - 1), bisect.bisect_right(cls, cl + 1)
+        pc0, pi, pj, pc1 = bl(nk, c0), bl(nk, i), bl(nk, j), bl(nk, c1)
+        if cue < 0:
+            about = (pc0, pi, pj, pc1)
+        elif cue >= j:
+            about = (pc0, pi, pj, bl(nk, min(c1, cue)))
+        else:
+            about = (0, 0, pj, pc1)
+        done: dict[tuple, tuple] = {}
+        for (wv, wp, wn), key in zip(m.scopes, (
+            (pc0, pi, pj, pc1),                                              # clause
+            (pc0, pi, 0, 0),                                                 # left
+            (0, 0, pj, pc1),                                                 # right
+            (bl(nk, max(i - 8, near0)), pi, pj, bl(nk, min(j + 8, near1))),  # cwin
+            (bl(nk, max(0, i - 8)), pi, pj, bl(nk, min(n, j + 8))),          # win
+            (0, pi, 0, 0),                                                   # before
+            (0, 0, pj, len(nk)),                                             # after
+            about,
+        )):
+            hit = done.get(key)
+            if hit is None:
+                xs = nx[key[0]:key[1]] + nx[key[2]:key[3]]
+                if xs:
+                    total = sum(xs)
+                    pos = neg = 0.0
+                    for x in xs:
+                        if x > 0:
+                            pos += x
+                        else:
+                            neg += x
+                    hit = (normalize(total) if total else 0.0, pos / 4.0, neg / 4.0)
+                else:
+                    hit = ()  # an empty scope adds weight x 0.0: no logit changes
+                done[key] = hit
+            if hit:
+                value, pos, neg = hit
+                if wv is not None:
+                    z0 += wv[0] * value
+                    z1 += wv[1] * value
+                    z2 += wv[2] * value
+                if wp is not None:
+                    z0 += wp[0] * pos
+                    z1 += wp[1] * pos
+                    z2 += wp[2] * pos
+                if wn is not None:
+                    z0 += wn[0] * neg
+                    z1 += wn[1] * neg
+                    z2 += wn[2] * neg
+        wt = m.decay
+        if wt is not None:
+            total = sum([x * _decay(i - k) for k, x in zip(nk[:pi], nx[:pi])]
+                        + [x * _decay(k - j + 1) for k, x in zip(nk[pj:], nx[pj:])])
+            value = normalize(total) if total else 0.0
+            z0 += wt[0] * value
+            z1 += wt[1] * value
+            z2 += wt[2] * value
+
+    # Flags, in mention_features' order; each adds its weight (value 1.0).
+    on = []
+    if cue >= 0:
+        on.append(m.f_speaker)
+    if a.quoted[i]:
+        on.append(m.f_in_quote)
+    if t.has_quote:
+        on.append(m.f_has_quote)
+    if i == 0 or (i == 1 and w[0] in ("the", "a", "an")):
+        on.append(m.f_first)
+    if j - i == 1 and w[i] in _PRONOUNS:
+        on.append(m.f_pronoun)
+    if a.text[a.starts[j - 1]:a.ends[j - 1]].rstrip(".,;:").endswith(("'s", "\u2019s")):
+        on.append(m.f_possessive)
+    for k in t.negation:
+        if c0 <= k < i or j <= k < c1:
+            on.append(m.f_negated)
+            break
+    if t.first_but < i:
+        on.append(m.f_but_before)
+    if t.last_but >= j:
+        on.append(m.f_but_after)
+    if t.question:
+        on.append(m.f_question)
+    if t.long:
+        on.append(m.f_long)
+    for wt in on:
+        if wt is not None:
+            z0 += wt[0]
+            z1 += wt[1]
+            z2 += wt[2]
+
+    # w:l: / w:r: -- stemmed words of the clause by side, each key once.
+    for lo, hi, table in ((c0, i, t.wl), (j, c1, t.wr)):
+        seen = set()
+        for k in range(lo, hi):
+            wt = table[k]
+            if wt is not None and st[k] not in seen:
+                seen.add(st[k])
+                z0 += wt[0]
+                z1 += wt[1]
+                z2 += wt[2]
+
+    # s: and d: keys, interleaved, each at its first occurrence outside the mention
+    # (a token's rank among equal stems / words, less those inside the mention); a
+    # d: key's value is its largest closeness over those occurrences.
+    tokens, clos = t.tokens, t.closeness
+    s_in: dict[str, int] = {}
+    d_in: dict[str, int] = {}
+    for k in range(i, j):
+        s_in[st[k]] = s_in.get(st[k], 0) + 1
+        d_in[w[k]] = d_in.get(w[k], 0) + 1
+    for k in range(i):
+        s_wt, s_rank, _, d_wt, d_rank, _, d_where = tokens[k]
+        if s_wt is not None and not s_rank:
+            z0 += s_wt[0]
+            z1 += s_wt[1]
+            z2 += s_wt[2]
+        if d_wt is not None and not d_rank:
+            if d_where is None:
+                c = clos[i - k]
+            else:
+                c = max([clos[i - q] if q < i else clos[q - j + 1] for q in d_where if q < i or q >= j])
+            z0 += d_wt[0] * c
+            z1 += d_wt[1] * c
+            z2 += d_wt[2] * c
+    for k in range(j, n):
+        s_wt, s_rank, stem_, d_wt, d_rank, word, d_where = tokens[k]
+        if s_wt is not None and (not s_rank or s_rank == s_in.get(stem_, 0)):
+            z0 += s_wt[0]
+            z1 += s_wt[1]
+            z2 += s_wt[2]
+        if d_wt is not None and (not d_rank or d_rank == d_in.get(word, 0)):
+            if d_where is None:
+                c = clos[k - j + 1]
+            else:
+                c = max([clos[q - j + 1] for q in d_where if q >= j])
+            z0 += d_wt[0] * c
+            z1 += d_wt[1] * c
+            z2 += d_wt[2] * c
+
+    # b: -- bigrams inside the mention's clause, not touching the mention.
+    seen = set()
+    b_tab, bkey = t.b, t.bkey
+    for lo, hi in ((c0, i - 1), (j, c1 - 1)):
+        for k in range(lo, hi):
+            wt = b_tab[k]
+            if wt is not None and bkey[k] not in seen:
+                seen.add(bkey[k])
+                z0 += wt[0]
+                z1 += wt[1]
+                z2 += wt[2]
+
+    # p1: p2: n1: n2: -- the words next to the mention.
+    get = m.weights
+    for wt in (get("p1:" + w[i - 1]) if i >= 1 else None,
+               get("p2:" + w[i - 2] + "_" + w[i - 1]) if i >= 2 else None,
+               get("n1:" + w[j]) if j < n else None,
+               get("n2:" + w[j] + "_" + w[j + 1]) if j + 1 < n else None):
+        if wt is not None:
+            z0 += wt[0]
+            z1 += wt[1]
+            z2 += wt[2]
+    return z0, z1, z2
+
+
+def _softmax(z0: float, z1: float, z2: float) -> tuple[float, float, float]:
+    top = max(z0, z1, z2)
+    e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
+    s = e0 + e1 + e2
+    return e0 / s, e1 / s, e2 / s
 
 
 def polar_margin(p_neg: float, p_neu: float, p_pos: float) -> float:
@@ -635,8 +1047,22 @@ def bootstrap_mean(values, n_boot: int = 1000, seed: int = 0) -> tuple[float, fl
         return (float("nan"), float("nan"))
     if len(values) == 1:
         return (float(values[0]), float(values[0]))
-    rng = np.random.default_rng(seed)
-    return interval95(values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1))
+    return interval95(values[_resample_indices(len(values), n_boot, seed)].mean(axis=1))
+
+
+@lru_cache(maxsize=256)
+def _resample_indices_cached(n: int, n_boot: int, seed: int) -> np.ndarray:
+    idx = np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
+    idx.flags.writeable = False
+    return idx
+
+
+def _resample_indices(n: int, n_boot: int, seed: int) -> np.ndarray:
+    """Bootstrap row indices: a fresh ``default_rng(seed)`` draws them, so they depend on
+    the sizes and the seed alone; small ones are drawn once per process."""
+    if n * n_boot <= 50_000:
+        return _resample_indices_cached(n, n_boot, seed)
+    return np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
 
 
 def actor_sentiment_rows(claims: list[dict], mentions: list[dict], *, scope: str = "article",
