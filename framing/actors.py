@@ -211,6 +211,8 @@ def _country_regex(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
+# Capitals that stand for something other than their country's government.
+_METONYMS = {"Brussels": "European Union"}
 _CAP_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w.’'-]*")
 
 
@@ -479,6 +481,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         nxt = re.match(r"\s+([a-z]+)", text[m.end():])
         if nxt and nxt.group(1) in _MODIFIED_NOUNS:
             continue  # "the military alliance", "a police van": not an actor
+        ofh = _AFTER_ORG_HEAD.search(text[max(0, m.start() - 30):m.start()])
+        if ofh and ofh.group(1) in _ORG_HEADS and m.group()[:1].isupper():
+            continue  # "Union of Teachers": the rest of a body's name
         body = re.match(r"['’]?((?:[ \t]+[A-Z][\w’'-]*){1,4})", text[m.end():])
         if body and m.group()[:1].isupper() and any(w in _ORG_HEADS for w in body.group(1).split()):
             continue  # "Miners' Federation", "Student Coordination Committee": part of a body's name
@@ -600,8 +605,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         name = m.group()
         if name in cast.capitals and not _PLACE_PREPS.search(text[max(0, s0 - 20):s0]):
             if cast.country_of(name) != "HOME":  # "Washington said": a metonym
-                take(Mention(s0, m.end(), name, cast.country_of(name) or name, "foreign", "institution",
-                             "n", "name", extra={"metonym": True}))
+                take(Mention(s0, m.end(), name, _METONYMS.get(name) or cast.country_of(name) or name, "foreign",
+                             "institution", "n", "name", extra={"metonym": True}))
             continue
         # Drop leading stop words and title words ("The", "President").
         words = name.split()
@@ -650,7 +655,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                 rest = text[start:end]
             marker = _country_marker(label.split() + rest.split(), cast)
             # The words before the name may say the camp: "the opposition Unity Front".
-            lead_words = re.split(r"[.!?]\W*\s", text[max(0, start - 30):start])[-1].lower().split()[-2:]
+            lead_words = re.split(r"[.!?,;:\"“”«»]", text[max(0, start - 30):start])[-1].lower().split()[-2:]
             low = " ".join(lead_words) + " " + rest.lower()
             hit = role_re.search(low)
             camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker) if hit else "other"
@@ -837,7 +842,9 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                     d["camp"] = before.camp if cast.roles[prior.role].inherits and before.camp else prior.camp
         if (before is not None and before.via == "role" and before.actor_kind == "person"
                 and _ROLE_BEFORE_NAME.match(text[before.end:m.start])):
-            descs.append(text[before.start:m.start].rstrip(" ,"))
+            # with the possessor the role phrase stops at: "The union’s president, Jelka Kastel,"
+            lead = re.search(r"(?:^|[.!?]\s|\n)\s*([^.!?\n]{0,30})$", text[max(0, before.start - 30):before.start])
+            descs.append(((lead.group(1) if lead else "") + text[before.start:m.start]).strip(" ,"))
             owner = _resolve_name(before.of, names, cast) if before.of else None
             if owner is not None and cast.roles[before.role].inherits and not d["camp"]:
                 d["camp"] = owner.camp if owner.camp not in ("", "other") else ""
@@ -973,10 +980,24 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
     when the name is the subject of a verb. The home capital is learnt from "the capital, X"."""
     home_name = min((h for h in cast.home if h[:1].isupper()), key=len, default="")
     home_capitals = {next(g for g in m.groups() if g) for m in _CAPITAL_OF_HOME.finditer(text)}
+    # A home place that speaks ("Calvera rejected the complaint"): the dateline city or a
+    # place the text puts things in ("in Calvera", "a Skarvik-based group") stands for the
+    # government when it is the subject of a reporting verb.
+    dateline = re.match(r"\s*([A-Z][A-Z .'-]{2,30}?),\s+[A-Z][a-z]{2,4}\.?\s+\d", text[:400].split("\n\n", 1)[-1]) \
+        or re.search(r"(?:^|\n)([A-Z][A-Z .'-]{2,30}?),\s+[A-Z][a-z]{2,4}\.?\s+\d", text[:600])
+    places = {p for p in re.findall(r"\b(?:in|based\s+in)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)", text)} | \
+        {p for p in re.findall(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-based\b", text)}
+    if dateline:
+        places.add(dateline.group(1).strip().title())
+    places = {p for p in places if not cast.country_of(p) and p not in cast.countries}
+    home_capitals |= places
     out = []
     cands = find_countries(text, cast)
-    cands += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\b[A-Z][a-z]+\b", text)
+    cands += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b", text)
               if m.group() in cast.home or m.group() in home_capitals]
+    cands += [(m.start(), m.start() + len(m.group().split()[0]), m.group().split()[0])
+              for m in re.finditer(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b", text)
+              if m.group().split()[0] in cast.home or m.group().split()[0] in home_capitals]
     seen = set()
     for s, e, word in cands:
         if s in seen or index.at(s) is not None or not _METONYM_VERB.match(text, e):
@@ -985,7 +1006,10 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
             continue  # "protesters in Santor said": a place, not the speaker
         seen.add(s)
         c = cast.country_of(word) if word not in home_capitals else "HOME"
-        if c == "HOME" and home_name:
+        if word == "Brussels":  # the EU, not Belgium
+            out.append(Mention(s, e, word, "European Union", "foreign", "institution", "n", "name",
+                               extra={"metonym": True}))
+        elif c == "HOME" and home_name:
             out.append(Mention(s, e, word, home_name, "state", "institution", "n", "name",
                                extra={"metonym": True}))
         elif c and c != "HOME":
@@ -1013,6 +1037,7 @@ _PARTICIPATION = re.compile(
     r"joined\s+the|picket\s+lines?|on\s+strike|chanting|chanted)\b", re.I)
 _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystanders?|onlookers?|shopkeepers?|"
                         r"owners?|shops?|kiosks?|caf[eé]s?|stores?|bakery|baker|runs|run\s+a|lives|living|"
+                        r"stranded|commuters?|passengers?|customers?|parents?|children\s+attend|"
                         r"neighbou?rs?|watched|watching|saw|voters?|analysts?|experts?|professors?|"
                         r"lawyers?|journalists?|reporters?|correspondents?)\b", re.I)
 
@@ -1059,7 +1084,7 @@ def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: 
             if w in acronyms:
                 return acronyms[w]
         noun = _BODY_NOUN.search(desc)
-        if noun and re.search(r"(?:^|\b(?:the|its|their|this|that|a|an))\s*$", desc[:noun.start()]):
+        if noun and re.search(r"(?:^|\b(?:the|its|their|this|that|a|an))\s*$", desc[:noun.start()], re.I):
             # "the union's vice-president", but not "the strike committee" (a description)
             head = noun.group(1)
             best = None
@@ -1221,6 +1246,10 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
                     camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", tail.group().lower())], marker)
     if head == "critic" and poss:  # "Kremlin critic": a critic of the state
         camp = "opposition"
+    side = re.match(r"\s+(?:of|for|to|in)\s+(?:the\s+)?(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b",
+                    desc[m.end():])
+    if role.inherits and side:
+        camp = "opposition" if side.group(1) == "opposition" else "state"  # "leader of the ruling X party"
     if role.relational and _PROTEST_OWNER.search(desc):
         camp = "opposition"  # "one of the camp's spokespeople", "a spokeswoman for the strike committee"
     return camp, head, of

@@ -265,9 +265,13 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
     allm = SpanIndex(mentions + pron)
     resolver = _Resolver(allm.items)
     surnames = {m.actor.split()[-1]: m for m in mentions if m.actor_kind == "person" and m.via in ("name", "alias")}
-    for m in mentions:  # one-word bodies ("TVT", "NetWatch") said again later
+    for m in mentions:  # one-word bodies ("TVT", "NetWatch") said again later, and acronyms
         if m.actor_kind == "institution" and len(m.actor.split()) == 1 and m.actor[:1].isupper():
             surnames.setdefault(m.actor, m)
+        if m.actor_kind == "institution":
+            acr = re.match(r"\s*\(([A-Z]{2,8})\)", text[m.end:m.end + 12])
+            if acr:
+                surnames.setdefault(acr.group(1), m)  # "the Brightmoor Confederation of Labour (BCL)"
     cue_re = _cue_regex(tuple(cues))
     sent_starts = [s["start"] for s in sentences]
     claims: list[_Claim] = []
@@ -374,8 +378,15 @@ def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
     j, last = k, -1
     while j != last:
         last = j
-        while j > 0 and _OF_GAP.fullmatch(text[before[j - 1].end:before[j].start]):
-            j -= 1
+        while j > 0:
+            if _OF_GAP.fullmatch(text[before[j - 1].end:before[j].start]):
+                j -= 1
+            elif (j > 1 and text[before[j - 1].end:before[j].start] == " " and before[j - 1].via == "role"
+                  and before[j - 1].actor_kind != "person"
+                  and _OF_GAP.fullmatch(text[before[j - 2].end:before[j - 1].start])):
+                j -= 2  # "leader of the opposition Liberal Commons party": "opposition" modifies
+            else:
+                break
         # A role in apposition after a name describes that name.
         if (j > 0 and before[j].via in ("role", "description")
                 and (before[j - 1].via in ("name", "alias") or before[j - 1].actor[:1].isupper())
@@ -520,6 +531,12 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
                             named.actor_kind, named.gender, "description", named.label)
             after = [named]
         speaker = after[0]
+        by = re.match(r"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", text[speaker.end:speaker.end + 40])
+        if speaker.role in ("survey", "poll", "study", "report") and by:
+            # "according to a survey by the polling firm Northfield Research": the pollster
+            src = allm.starting(speaker.end + by.end(), speaker.end + by.end() + 2)
+            if src:
+                speaker = src[0]
         start, end = ss, cs
         if text[lo:cs].strip(" ,") == "":
             start, end = after[0].end, se

@@ -239,3 +239,20 @@ def test_bodies_named_after_a_role_and_appositive_subjects():
         ("Petr Hala", "state"), ("TVT", "state"), ("TVT", "state"), ("OSCE mission", "foreign"),
         ("Maria Lenk", "opposition"), ("Tomas Weil", "other"), ("government source", "state")]
     assert rows[0]["text"] == "the march was a provocation."
+
+
+def test_place_metonyms_pollsters_and_modified_bodies():
+    """Written for this test: a dateline city speaking for the government, Brussels for the
+    EU, a survey's pollster, a leader of an opposition party, a union's president."""
+    text = ("CALVERA, March 3 (IPD) - Voters went to the polls on Sunday.\n\n"
+            "Calvera rejected the complaint as interference.\n\n"
+            "Brussels has urged the government to respect the vote.\n\n"
+            "According to a survey by the polling firm Northfield Research, 60 percent oppose the change.\n\n"
+            "Sigrid Vallin, leader of the opposition Liberal Commons party, said the vote was rigged.\n\n"
+            "The Union of Teachers (UOT), which organised the strike, said it would go on. "
+            "The union’s president, Jelka Kastel, told reporters the teachers would not leave.")
+    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Montevar,Montevari"))
+    got = [(r["speaker"], r["camp"]) for r in rows]
+    assert got == [("Montevar", "state"), ("European Union", "foreign"), ("Northfield Research", "other"),
+                   ("Sigrid Vallin", "opposition"), ("Union of Teachers", "opposition"),
+                   ("Jelka Kastel", "opposition")]
