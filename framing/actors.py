@@ -865,6 +865,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             d["camp"] = before.camp  # "Commission chair Priya Sendal", "federation leader X"
         if "first" not in d:
             d["first"] = m.start
+        if _ORGANISER_CLAUSE.match(text, m.end):
+            d["organiser"] = True  # "Julian Fairholme, who helped organise the rally"
         # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
         if _POSSESSIVE_DESC_BEFORE.search(text[max(0, m.start - 60):m.start]):
             d["described"] = True  # "LTV's new director general, Gregor Hale,": has a position
@@ -897,9 +899,11 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             if role and cast.roles.get(role) and cast.roles[role].gender and not d["gender"]:
                 d["gender"] = cast.roles[role].gender
     for d in info.values():
-        if (not d["camp"] and not d["roles"] and not d.get("affiliated") and not d.get("described")
+        plain_roles = all(cast.roles[r].participant for r in d["roles"] if r in cast.roles)
+        if (d["camp"] in ("", "other") and d.get("organiser")) or (
+                not d["camp"] and plain_roles and not d.get("affiliated") and not d.get("described")
                 and _participant(text, d["first"])):
-            d["camp"] = "opposition"
+            d["camp"] = "opposition"  # a participant ("a nursing student who had come to the protest")
     for m in mentions:
         role = cast.roles.get(m.role) if m.via == "role" else None
         if role is not None and m.camp in ("", "other") and re.match(r"(?:the\s+)?striking\b", m.mention, re.I):
@@ -1050,6 +1054,13 @@ _NOT_TRADES = {"after", "under", "other", "over", "whether", "never", "later", "
 _PLAIN_PERSON = re.compile(r"^,\s+(?:\d{1,3}\b|(?:a|an)\s+\d{1,3}-year-old\b)")
 
 
+_BYSTANDER_GROUP = re.compile(r"\b(?:[Pp]arents|[Rr]esidents|[Ww]itnesses|[Pp]assers-by|[Bb]ystanders|[Oo]nlookers|"
+                              r"[Ss]hoppers|[Cc]ommuters|[Vv]oters)\b")
+_ORGANISER_CLAUSE = re.compile(
+    rf",\s+(?:\d{{1,3}},\s+)?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
+    rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT}\b")
+
+
 def _participant(text: str, pos: int) -> bool:
     """Is the person first named at ``pos``, with no role or body of their own, a participant
     in the protest their paragraph describes? (Codebook: anyone speaking as a participant in
@@ -1062,7 +1073,8 @@ def _participant(text: str, pos: int) -> bool:
     pe = min(len(text), pos + 700) if pe < 0 else pe
     para = text[ps:pe]
     near = text[pos:min(pe, pos + 160)]  # the name and its description
-    return bool(_PARTICIPATION.search(para)) and not _BYSTANDER.search(near)
+    return (bool(_PARTICIPATION.search(para)) and not _BYSTANDER.search(near)
+            and not _BYSTANDER_GROUP.search(text[text.rfind("\n", 0, pos) + 1:pos]))
 
 
 _UNION_HEAD = re.compile(r"\b(?:Union|Federation|Confederation|Syndicate|union|federation)\b")
@@ -1246,6 +1258,15 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
                     camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", tail.group().lower())], marker)
     if head == "critic" and poss:  # "Kremlin critic": a critic of the state
         camp = "opposition"
+    owner_noun = (re.search(r"\b(?:the|its|their|his|her)\s+([a-z]+)['’]s\s*$", desc[:m.start()], re.I)
+                  or re.match(r"\s+(?:of|for|to)\s+the\s+([a-z]+)\b(?!\s+[A-Z])", desc[m.end():]))
+    if role.inherits and owner_noun and not of:
+        # "the group's spokesman", "a spokesman for the committee": the owner's camp, not the
+        # role's default (a spokesman is the state's only when nothing says whose)
+        noun = owner_noun.group(1).lower()
+        owner_role = cast.roles.get(noun)
+        camp = (_camp_for_role(owner_role, marker) if owner_role is not None
+                else _camp_for_role(role, marker) if noun.capitalize() in _GOV_HEADS else "")
     side = re.match(r"\s+(?:of|for|to|in)\s+(?:the\s+)?(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b",
                     desc[m.end():])
     if role.inherits and side:
