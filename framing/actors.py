@@ -646,7 +646,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if ofh and ofh.group(1) in _ORG_HEADS:
             continue  # "Society for Nature Conservation": the rest of a body's name
         org_noun = re.match(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group)\b", text[end:])
-        if org_noun and not any(w in _ORG_HEADS for w in rest.split()):
+        if not org_noun and _BODY_APPOSITIVE.match(text, end):
+            org_noun = re.match(r"", "")  # "Silver Hands, the pensioners' association that ...": a body
+        if org_noun and org_noun.group() and not any(w in _ORG_HEADS for w in rest.split()):
             end += org_noun.end()  # "the Green Plough party": a body, not a person
         if org_noun or any(w in _ORG_HEADS for w in rest.split()):
             longer = _ORG_NAME_TAIL.match(text, end)
@@ -661,7 +663,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker) if hit else "other"
             if camp == "other" and re.search(r"\b(?:ruling|governing)$", " ".join(lead_words)):
                 camp = "state"  # "the ruling Homeland Alliance"
-            elif camp == "other" and org_noun and org_noun.group(1) == "movement" and not re.search(
+            elif camp == "other" and org_noun and org_noun.group() and org_noun.group(1) == "movement" and not re.search(
                     r"pro-government|pro-kremlin|state", " ".join(lead_words)):
                 camp = "opposition"  # "the Free Ostrava movement": a civic or protest movement
             if camp == "other" and any(w in _GOV_HEADS for w in rest.split()):
@@ -714,7 +716,7 @@ _APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?!(?:and|or|but|which|where|whe
                          r"([^,.;\"“”]{3,90}?)(?:,|\.|;| who\b| said| told)")
 
 
-_ROLE_BEFORE_NAME = re.compile(r"(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,4})?,\s*$")
+_ROLE_BEFORE_NAME = re.compile(r"(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,4})?,\s*(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
 
 
 def infer_home(mentions: list[Mention], text: str, cast: Cast) -> set[str]:
@@ -873,8 +875,12 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         trade = _TRADE_BEFORE.search(text[max(0, m.start - 30):m.start])
         if trade and trade.group(1) not in _NOT_TRADES:
             d["described"] = True  # "commentator Stefan Orlea", "teacher Oren Vasch"
-        if m.label or len(descs) > (1 if app else 0) or (app and not _PLAIN_PERSON.search(app.group(0))):
+        if m.label or len(descs) > (1 if app else 0):
             d["described"] = True
+        elif app and not _PLAIN_PERSON.search(app.group(0)):
+            _, app_role, _ = _describe(app.group(1), cast, names)
+            if app_role and not cast.roles[app_role].participant:
+                d["described"] = True  # "the foundation's director"; not "a nursing student"
         if _OF_BODY.match(text[m.end:m.end + 12]):
             # "Nadia Ferro of the Torvik School", "Viktor Hasek, of the Karstadt Institute,":
             # the person speaks for the body.
@@ -1038,6 +1044,7 @@ _OF_BODY = re.compile(r",?\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARTICIPATION = re.compile(
     rf"\b(?:{_PROTEST_EVENT}|protesters|demonstrators|marchers|strikers|crowds?|gathered|took\s+part|"
     r"marched|marching|protested|protesting|demonstrated|rallied|occupied|occupying|blockaded|gathering|"
+    r"roadblocks?|barricades?|camp|picket|encampment|"
     r"joined\s+the|picket\s+lines?|on\s+strike|chanting|chanted)\b", re.I)
 _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystanders?|onlookers?|shopkeepers?|"
                         r"owners?|shops?|kiosks?|caf[eé]s?|stores?|bakery|baker|runs|run\s+a|lives|living|"
@@ -1083,7 +1090,7 @@ _NOT_STRIKING = re.compile(r"\b(?:not|n't|never|refused|declined|against|opposed
 
 
 _BODY_NOUN = re.compile(r"\b(union|federation|party|movement|front|committee|group|alliance|coalition|"
-                        r"campaign|foundation|association|society|council|network|bloc|camp|confederation)\b")
+                        r"campaign|foundation|association|society|council|network|bloc|camp|confederation)\b", re.I)
 
 
 def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: SpanIndex,
@@ -1098,7 +1105,7 @@ def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: 
         noun = _BODY_NOUN.search(desc)
         if noun and re.search(r"(?:^|\b(?:the|its|their|this|that|a|an))\s*$", desc[:noun.start()], re.I):
             # "the union's vice-president", but not "the strike committee" (a description)
-            head = noun.group(1)
+            head = noun.group(1).lower()
             best = None
             for x in index.within(max(0, pos - 3000), pos + 200):
                 if x.actor_kind == "institution" and (x.actor.lower().split()[-1].rstrip("'’s") in (head, head + "s")
@@ -1156,6 +1163,12 @@ class _Names:
         return min(found, key=lambda m: m.start) if found else None
 
 
+_BODY_APPOSITIVE = re.compile(
+    r",\s+(?:an?|the)\s+(?:(?!(?:of|for|to|at|in|with|from|on|by)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:association|movement|group|party|union|federation|committee|"
+    r"coalition|organi[sz]ation|network|campaign|alliance|council|society|foundation|charity|NGO|collective|"
+    r"initiative|platform|club|confederation|syndicate|watchdog|monitor|pollster|institute|think[ -]tank)"
+    r"(?=\s*[,.;:]|\s+(?:that|which|who|of|for|in|based|founded|set\s+up|representing|campaigning)\b)")
 _BODY_TAIL = re.compile(r"(?:['’]s)?[ \t]+(?:mission|delegation|secretariat|observers|monitors)\b")
 _ACRONYM_AFTER = re.compile(r"[ \t]+([A-Z]{2,6})\b(?![’'-])")
 _ORG_NAME_TAIL = re.compile(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*"

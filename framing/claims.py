@@ -416,11 +416,14 @@ def _definite_body(text: str, pre: str, lo: int, cs: int, allm: SpanIndex) -> Me
     if not m:
         return None
     head = m.group(1).lower()
+    owned = m.group(0).lower().startswith(("its ", "their "))
     fallback = None
     for x in reversed(allm.within(max(0, cs - 4000), lo + m.start())):
         words = x.actor.lower().split()
         if x.actor_kind != "institution" or (x.via not in ("name", "alias") and len(words) < 2):
             continue
+        if owned and x.camp == "foreign":
+            continue  # "their union" is not the European Union
         heads = {words[-1].rstrip("'’s")} | {w.lower() for w in x.actor.split() if w in _ORG_HEADS}
         if head in heads or re.match(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{head}\b", text[x.end:x.end + 80]):
             # "Varholm Forward, a movement of residents, ..." -> "the movement said"
