@@ -1079,7 +1079,11 @@ def _participant(text: str, pos: int) -> bool:
     pe = text.find("\n\n", pos, pos + 700)
     pe = min(len(text), pos + 700) if pe < 0 else pe
     para = text[ps:pe]
-    near = text[pos:min(pe, pos + 160)]  # the name and its description
+    # the name, its description, and what comes before it in the sentence ("A shopkeeper who
+    # watched the march, Ilse Brun, said")
+    sent_start = max(text.rfind(". ", max(0, pos - 150), pos) + 1, text.rfind("\n", max(0, pos - 150), pos) + 1,
+                     max(0, pos - 150))
+    near = text[sent_start:min(pe, pos + 160)]
     return (bool(_PARTICIPATION.search(para)) and not _BYSTANDER.search(near)
             and not _BYSTANDER_GROUP.search(text[text.rfind("\n", 0, pos) + 1:pos]))
 
