@@ -645,7 +645,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         ofh = _AFTER_ORG_HEAD.search(text[max(0, start - 30):start])
         if ofh and ofh.group(1) in _ORG_HEADS:
             continue  # "Society for Nature Conservation": the rest of a body's name
-        org_noun = re.match(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group)\b", text[end:])
+        org_noun = re.match(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group|committee|"
+                            r"council|association|campaign|network)\b", text[end:])
         if not org_noun and _BODY_APPOSITIVE.match(text, end):
             org_noun = re.match(r"", "")  # "Silver Hands, the pensioners' association that ...": a body
         if org_noun and org_noun.group() and not any(w in _ORG_HEADS for w in rest.split()):
@@ -849,7 +850,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             descs.append(((lead.group(1) if lead else "") + text[before.start:m.start]).strip(" ,"))
             owner = _resolve_name(before.of, names, cast) if before.of else None
             if owner is not None and cast.roles[before.role].inherits and not d["camp"]:
-                d["camp"] = owner.camp if owner.camp not in ("", "other") else ""
+                d["camp"] = owner.camp or "other"  # "Its president, Imre Valach,": the body's camp
+                d["affiliated"] = True
                 d["roles"].add(before.role)
                 d["of"].add(owner.actor)
             elif owner is not None and cast.roles[before.role].family and owner.camp == "opposition":
@@ -867,7 +869,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             d["camp"] = before.camp  # "Commission chair Priya Sendal", "federation leader X"
         if "first" not in d:
             d["first"] = m.start
-        if _ORGANISER_CLAUSE.match(text, m.end):
+        if _ORGANISER_CLAUSE.match(text, m.end) or _ORGANISER_CLAUSE.search(text[m.end:m.end + 100].split(" said")[0]):
             d["organiser"] = True  # "Julian Fairholme, who helped organise the rally"
         # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
         if _POSSESSIVE_DESC_BEFORE.search(text[max(0, m.start - 60):m.start]):
@@ -900,8 +902,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 d["roles"].add(role)
             if of:
                 d["of"].add(of)
-            if camp and not d["camp"]:
-                d["camp"] = camp
+            if camp and not d["camp"] and not (role and cast.roles[role].participant):
+                d["camp"] = camp  # a participant group ("a teacher") leaves it to the protest context
             if role and cast.roles.get(role) and cast.roles[role].gender and not d["gender"]:
                 d["gender"] = cast.roles[role].gender
     for d in info.values():
@@ -1035,7 +1037,7 @@ _ORG_OPPOSITION = re.compile(
     r"led|leads|is\s+leading|staged|stages|coordinated|coordinates|urged|backed|backs|called\s+for|"
     rf"calls\s+for|started|began|launched)\s+(?:the\s+|a\s+|this\s+|these\s+|their\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{_PROTEST_EVENT}\b")
 _ORG_APPOSITIVE = re.compile(
-    r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:the|an?|its|their)\s+(?:\w+\s+){0,3}?"
+    r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:the|an?|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(opposition|ruling|governing|state(?=\s+(?:body|agency|regulator|company|firm|broadcaster|authority|"
     r"institution|watchdog|operator|prosecutor|committee|commission|office|media)\b))\b")
 
@@ -1064,7 +1066,7 @@ _PLAIN_PERSON = re.compile(r"^,\s+(?:\d{1,3}\b|(?:a|an)\s+\d{1,3}-year-old\b)")
 _BYSTANDER_GROUP = re.compile(r"\b(?:[Pp]arents|[Rr]esidents|[Ww]itnesses|[Pp]assers-by|[Bb]ystanders|[Oo]nlookers|"
                               r"[Ss]hoppers|[Cc]ommuters|[Vv]oters)\b")
 _ORGANISER_CLAUSE = re.compile(
-    rf",\s+(?:\d{{1,3}},\s+)?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
+    rf",\s+(?:\d{{1,3}},\s+)?(?:[^,;.]{{0,60}},\s+)?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
     rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT}\b")
 
 
@@ -1112,6 +1114,8 @@ def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: 
             head = noun.group(1).lower()
             best = None
             for x in index.within(max(0, pos - 3000), pos + 200):
+                if x.via == "role" and x.camp == "foreign":
+                    continue  # "the union's president" is not the European Union's
                 if x.actor_kind == "institution" and (x.actor.lower().split()[-1].rstrip("'’s") in (head, head + "s")
                                                       or head in {w.lower() for w in x.actor.split() if w in _ORG_HEADS}):
                     if best is None or abs(x.start - pos) < abs(best.start - pos):
