@@ -531,7 +531,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         marker = _country_marker([w for w in words_left if w.lower() not in ("the", "a", "an")] + ([of] if of else []), cast)
         camp = _camp_for_role(role, marker)
         caps = [w for w in words_left if w[:1].isupper() and w not in _STOP_CAPS
-                and not cast.country_of(w) and w.lower() not in cast.roles]
+                and not cast.country_of(w) and (w.lower() not in cast.roles or w.isupper())]  # "an IMF spokesman"
         if role.relational and (possessor or caps):
             of = possessor or caps[-1]  # "Navalny's allies", "a Navalny ally"
         if after:
