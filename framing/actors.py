@@ -505,7 +505,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                 break  # a sentence ends here: "... of Moskar. Students chanted"
             if (wl in MODIFIERS or cast.country_of(w.rstrip("'s’")) or cast.country_of(w)
                     or (w[:1].isupper() and w not in _STOP_CAPS
-                        and (w.isupper() or not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws])))
+                        and (w.isupper() or w in _ORG_HEADS or not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws])))
                     or wl.endswith(("'s", "’s"))):
                 if wl.endswith(("'s", "’s")) and not w[:1].isupper() and wl not in ("its",):
                     break
@@ -647,11 +647,11 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             continue  # "Society for Nature Conservation": the rest of a body's name
         org_noun = re.match(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group|committee|"
                             r"council|association|campaign|network)\b", text[end:])
-        if not org_noun and _BODY_APPOSITIVE.match(text, end):
-            org_noun = re.match(r"", "")  # "Silver Hands, the pensioners' association that ...": a body
-        if org_noun and org_noun.group() and not any(w in _ORG_HEADS for w in rest.split()):
+        # "Silver Hands, the pensioners' association that ...", "X (ABC), which ...": a body
+        body_cue = not org_noun and bool(_BODY_APPOSITIVE.match(text, end) or _BODY_CUE.match(text, end))
+        if org_noun and not any(w in _ORG_HEADS for w in rest.split()):
             end += org_noun.end()  # "the Green Plough party": a body, not a person
-        if org_noun or any(w in _ORG_HEADS for w in rest.split()):
+        if org_noun or body_cue or any(w in _ORG_HEADS for w in rest.split()):
             longer = _ORG_NAME_TAIL.match(text, end)
             if longer and not org_noun and free(end, longer.end()):
                 end = longer.end()  # "Union of Locomotive Drivers", "Committee for the Defence of X"
@@ -664,7 +664,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker) if hit else "other"
             if camp == "other" and re.search(r"\b(?:ruling|governing)$", " ".join(lead_words)):
                 camp = "state"  # "the ruling Homeland Alliance"
-            elif camp == "other" and org_noun and org_noun.group() and org_noun.group(1) == "movement" and not re.search(
+            elif camp == "other" and org_noun and org_noun.group(1) == "movement" and not re.search(
                     r"pro-government|pro-kremlin|state", " ".join(lead_words)):
                 camp = "opposition"  # "the Free Ostrava movement": a civic or protest movement
             if camp == "other" and any(w in _GOV_HEADS for w in rest.split()):
@@ -878,8 +878,10 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if _ORGANISER_CLAUSE.match(text, m.end) or _ORGANISER_CLAUSE.search(text[m.end:m.end + 100].split(" said")[0]):
             d["organiser"] = True  # "Julian Fairholme, who helped organise the rally"
         # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
-        if _POSSESSIVE_DESC_BEFORE.search(text[max(0, m.start - 60):m.start]):
-            d["described"] = True  # "LTV's new director general, Gregor Hale,": has a position
+        pdesc = _POSSESSIVE_DESC_BEFORE.search(text[max(0, m.start - 60):m.start])
+        if pdesc and (pdesc.group(1) in cast.roles or re.search(r"(?:or|er|ist|ant|ent|ian|man|woman|ee|general|chief|head)$",
+                                                                 pdesc.group(1))):
+            d["described"] = True  # "LTV's new director general, Gregor Hale,": a position, not "the hall's gallery"
         trade = _TRADE_BEFORE.search(text[max(0, m.start - 30):m.start])
         if trade and trade.group(1) not in _NOT_TRADES:
             d["described"] = True  # "commentator Stefan Orlea", "teacher Oren Vasch"
@@ -1061,7 +1063,7 @@ _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystande
                         r"lawyers?|journalists?|reporters?|correspondents?)\b", re.I)
 
 
-_POSSESSIVE_DESC_BEFORE = re.compile(r"\b\w+['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s*$")
+_POSSESSIVE_DESC_BEFORE = re.compile(r"\b\w+['’]s\s+(?:[a-z-]+\s+){0,3}([a-z-]+),\s*$")
 _TRADE_BEFORE = re.compile(r"\b([a-z]+(?:or|er|ist|ant|ent|ian|man|woman|ee))\s+$")
 _NOT_TRADES = {"after", "under", "other", "over", "whether", "never", "later", "her", "ever", "either",
                "neither", "rather", "former", "per", "earlier", "together", "however", "sent", "went",
@@ -1098,7 +1100,8 @@ def _participant(text: str, pos: int) -> bool:
 
 _UNION_HEAD = re.compile(r"\b(?:Union|Federation|Confederation|Syndicate|union|federation)\b")
 _STRIKE = re.compile(r"\b(?:strike|strikes|striking|strikers|walkout|walk-out|walked\s+out|stoppage|industrial\s+action)\b", re.I)
-_NOT_STRIKING = re.compile(r"\b(?:not|n't|never|refused|declined|against|opposed|condemned)\b", re.I)
+_NOT_STRIKING = re.compile(r"\b(?:not|n't|never|refused|declined|against|opposed|condemned|kept\s+working|"
+                           r"continued\s+(?:to\s+)?work(?:ing)?|stayed\s+at\s+work|crossed)\b", re.I)
 
 
 _BODY_NOUN = re.compile(r"\b(union|federation|party|movement|front|committee|group|alliance|coalition|"
@@ -1136,7 +1139,8 @@ _PARTY_IN_PARLIAMENT = re.compile(
 
 
 _ORGANISED_BY = re.compile(
-    rf"\b{_PROTEST_EVENT}\b[^.;]{{0,120}}\b(?:organi[sz]ed|called|led|staged|coordinated)\s+by\s+(?:the\s+)?(?:so-called\s+)?$", re.I)
+    rf"\b{_PROTEST_EVENT}\b[^.;]{{0,120}}\b(?:organi[sz]ed|called|led|staged|coordinated)\s+by\s+(?:the\s+)?(?:so-called\s+)?"
+    r"(?:[A-Z][\w’'-]*\s+)?$", re.I)
 
 
 def _org_context_camp(after: str) -> str:
@@ -1183,6 +1187,9 @@ _BODY_APPOSITIVE = re.compile(
     r"coalition|organi[sz]ation|network|campaign|alliance|council|society|foundation|charity|NGO|collective|"
     r"initiative|platform|club|confederation|syndicate|watchdog|monitor|pollster|institute|think[ -]tank)"
     r"(?=\s*[,.;:]|\s+(?:that|which|who|of|for|in|based|founded|set\s+up|representing|campaigning)\b)")
+# After a name, an acronym in parentheses or ", which" (people take "who") marks a body:
+# "The United Nursing Staff of Lunaria (UNSL), which called the strike".
+_BODY_CUE = re.compile(r"(?:[ \t]+of[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*)?(?:[ \t]*\([A-Z]{2,8}\)|,[ \t]+which\b)")
 _BODY_TAIL = re.compile(r"(?:['’]s)?[ \t]+(?:mission|delegation|secretariat|observers|monitors)\b")
 _ACRONYM_AFTER = re.compile(r"[ \t]+([A-Z]{2,6})\b(?![’'-])")
 _ORG_NAME_TAIL = re.compile(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*"
