@@ -269,6 +269,9 @@ MODIFIERS = {
     "spokesman", "spokeswoman", "court", "prosecutor", "prosecutors", "many", "some", "several",
     "two", "three", "political", "longtime", "close", "key", "senior", "ruling", "top",
     "policy", "affairs", "relations", "federation", "committee", "coalition", "association",
+    "transport", "trade", "education", "agriculture", "energy", "labour", "labor", "culture",
+    "environment", "social", "industry", "communications", "information", "housing", "tourism",
+    "sport", "science", "development", "infrastructure", "digital", "mining", "fisheries",
     "campaign", "movement", "striking",
 }
 _STOP_CAPS = {
@@ -530,6 +533,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         possessor = next((w[:-2] for w in words_left if w.lower().endswith(("'s", "’s"))), "")
         marker = _country_marker([w for w in words_left if w.lower() not in ("the", "a", "an")] + ([of] if of else []), cast)
         camp = _camp_for_role(role, marker)
+        if camp == "state" and any(w.lower() in ("former", "ex-") or w.lower().startswith("ex-") for w in words_left):
+            camp = ""  # "a former judge", "former minister X": no longer speaks for the state
         caps = [w for w in words_left if w[:1].isupper() and w not in _STOP_CAPS
                 and not cast.country_of(w) and (w.lower() not in cast.roles or w.isupper())]  # "an IMF spokesman"
         if role.relational and (possessor or caps):
@@ -999,7 +1004,9 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
     country or its capital ("Santor rejected the criticism": the home government, state),
     when the name is the subject of a verb. The home capital is learnt from "the capital, X"."""
     home_name = min((h for h in cast.home if h[:1].isupper()), key=len, default="")
-    home_capitals = {next(g for g in m.groups() if g) for m in _CAPITAL_OF_HOME.finditer(text)}
+    home_capitals = {next(g for g in m.groups() if g) for m in _CAPITAL_OF_HOME.finditer(text)
+                     if not re.search(r"[A-Z][\w-]*['’]s\s+$", text[max(0, m.start() - 30):m.start() + 4])
+                     and not re.match(r"\s+of\s+[A-Z]", text[m.end():m.end() + 12])}  # not "Quellmark's capital, Tarsel"
     # A home place that speaks ("Calvera rejected the complaint"): the dateline city or a
     # place the text puts things in ("in Calvera", "a Skarvik-based group") stands for the
     # government when it is the subject of a reporting verb.
@@ -1269,6 +1276,8 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
     before = desc[:m.start()].split()
     marker = _country_marker(before, cast)
     camp = _camp_for_role(role, marker)
+    if camp == "state" and any(w.lower() == "former" or w.lower().startswith("ex-") for w in before):
+        camp = ""  # "a former judge": no longer speaks for the state
     of = ""
     rel = re.match(r"\s+(?:of|for|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", desc[m.end():])
     poss = [w for w in before if w[:1].isupper() and w not in _STOP_CAPS and not cast.country_of(w)]
