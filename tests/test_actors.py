@@ -106,3 +106,20 @@ def test_casts_for_many_homes_share_the_data_files():
     for i in range(50):
         Cast.load(home=f"Country{i},Country{i}an")
     assert _base_cast.cache_info().misses == before
+
+
+def test_bodies_known_by_what_they_do_and_former_officials():
+    """Written for this test: a name with an acronym or ', which' is a body; a former judge
+    is no state voice; a neighbour's capital is not the home capital."""
+    text = ("The United Nursing Staff of Lunaria (UNSL), which called the strike, said it would appeal.\n\n"
+            "Silver Hands, the pensioners' association that organised the march, put the crowd at 60,000. "
+            "Silver Hands said it would march again.\n\n"
+            "Vittoria Lisci, a former judge, condemned the raids.\n\n"
+            "In Quellmark's capital, Tarsel, officials were cautious. Tarsel has warned against the deal.")
+    cast = Cast.load("", home="Lunaria,Lunarian")
+    ms = link_mentions(find_mentions(text, cast), text, cast)
+    camps = {m.actor: (m.camp, m.actor_kind) for m in ms}
+    assert camps["United Nursing Staff of Lunaria"] == ("opposition", "institution")
+    assert camps["Silver Hands"] == ("opposition", "institution")
+    assert camps["Vittoria Lisci"][0] != "state"
+    assert all(m.actor != "Lunaria" for m in ms if m.mention == "Tarsel")
