@@ -304,7 +304,7 @@ _ORG_HEADS = {
     "Headquarters", "Prosecutor's", "Office", "Chamber", "Senate", "Club", "Society", "League",
     "Platform", "Bloc", "Press", "Media", "Journal", "Herald", "Gazette", "Tribune", "Daily",
     "School", "Academy", "College", "Observatory", "Monitor", "Trust", "Authority", "Directorate",
-    "Forum", "Confederation", "Syndicate", "Council",
+    "Forum", "Confederation", "Syndicate", "Council", "Accord", "Pact", "Solidarity",
 }
 # Nouns after which a role word is only a modifier: "the military alliance", "a police van".
 _MODIFIED_NOUNS = {
@@ -322,7 +322,8 @@ _GOV_HEADS = {
     "Duma", "Police", "Army", "Guard", "Forces", "Court", "Tribunal", "Commission", "Prosecutor's",
     "Presidency", "Inspectorate", "Gendarmerie",
 }
-_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f", "dr": "", "prof": ""}
+_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f", "dr": "", "prof": "",
+           "speaker": ""}  # "Speaker Otto Bernsen" (of a parliament): a title before a name
 # Military and police ranks before a name: a label, and the state's forces unless said otherwise.
 _RANKS = {"general", "gen", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt",
           "sergeant", "sgt", "commander", "admiral", "adm", "brigadier", "marshal"}
@@ -334,9 +335,15 @@ _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:['’][a-z]+|(?<=s)['’](?=[ \t]+[A-Z
 _NAME_SEQ = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|van|von|al|bin|da|di|la|le|del|der)(?=\s|[.,;:!?'’\")]|$)){{0,5}}")
 
 
+def _role_key(s: str) -> str:
+    """A matched role phrase as its key in roles.csv (case, blanks and apostrophes folded)."""
+    return re.sub(r"\s+", " ", s.lower()).replace("’", "'")
+
+
 @lru_cache(maxsize=16)
 def _role_regex(terms: tuple[str, ...]) -> re.Pattern:
-    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for t in sorted(terms, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
 
 
@@ -439,7 +446,7 @@ def find_roles(text: str, cast: Cast) -> list[_Hit]:
             seg = words[i:i + n]
             if any(not text[a[1]:b[0]].isspace() for a, b in zip(seg, seg[1:])):
                 continue
-            phrase = " ".join(w for _, _, w in seg)
+            phrase = " ".join(w for _, _, w in seg).replace("’", "'")
             if phrase in roles:
                 hit = (n, seg[-1][1])
             elif phrase.endswith(("'s", "’s")) and phrase[:-2] in roles:
@@ -490,7 +497,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         body = re.match(r"['’]?((?:[ \t]+[A-Z][\w’'-]*){1,4})", text[m.end():])
         if body and m.group()[:1].isupper() and any(w in _ORG_HEADS for w in body.group(1).split()):
             continue  # "Miners' Federation", "Student Coordination Committee": part of a body's name
-        head = re.sub(r"\s+", " ", m.group().lower())
+        head = re.sub(r"\s+", " ", m.group().lower()).replace("’", "'")
         role = cast.roles[head]
         if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy)", text[m.end():], re.I):
             continue  # the longer role wins
@@ -666,7 +673,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             lead_words = re.split(r"[.!?,;:\"“”«»]", text[max(0, start - 30):start])[-1].lower().split()[-2:]
             low = " ".join(lead_words) + " " + rest.lower()
             hit = role_re.search(low)
-            camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker) if hit else "other"
+            camp = _camp_for_role(cast.roles[_role_key(hit.group())], marker) if hit else "other"
             if camp == "other" and re.search(r"\b(?:ruling|governing)$", " ".join(lead_words)):
                 camp = "state"  # "the ruling Homeland Alliance"
             elif camp == "other" and org_noun and org_noun.group(1) == "movement" and not re.search(
@@ -896,6 +903,10 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             _, app_role, _ = _describe(app.group(1), cast, names)
             if app_role and not cast.roles[app_role].participant:
                 d["described"] = True  # "the foundation's director"; not "a nursing student"
+        side = re.match(r",?\s+(?:of|from)\s+the\s+(?:main\s+)?(ruling|governing|opposition)\s+[A-Z]", text[m.end:m.end + 40])
+        if side and not d["camp"]:
+            d["camp"] = "opposition" if side.group(1) == "opposition" else "state"  # "X of the ruling Y"
+            d["affiliated"] = True
         if _OF_BODY.match(text[m.end:m.end + 12]):
             # "Nadia Ferro of the Torvik School", "Viktor Hasek, of the Karstadt Institute,":
             # the person speaks for the body.
@@ -904,6 +915,13 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 d["affiliated"] = True
                 if not d["camp"] and body.camp not in ("", "other"):
                     d["camp"] = body.camp
+        lab = re.match(r"((?:[A-Z][\w’'-]*\s+)+)[a-z]", m.label) if m.label else None
+        if lab and not d["camp"]:
+            # "New Course deputy Elske Harrowe": the camp of the body named in the label
+            org = names.get(lab.group(1).strip())
+            if org is not None and org.actor_kind == "institution" and org.camp not in ("", "other"):
+                d["camp"] = org.camp
+                d["affiliated"] = True
         if not d["camp"]:
             body = _body_of_description(descs, acronyms, index, m.start, text)
             if body is not None:
@@ -1066,6 +1084,7 @@ _PARTICIPATION = re.compile(
 _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystanders?|onlookers?|shopkeepers?|"
                         r"owners?|shops?|kiosks?|caf[eé]s?|stores?|bakery|baker|runs|run\s+a|lives|living|"
                         r"stranded|commuters?|passengers?|customers?|parents?|children\s+attend|"
+                        r"passing|waiting\s+for|not\s+joined|did\s+not\s+join|has\s+not\s+joined|"
                         r"neighbou?rs?|watched|watching|saw|voters?|analysts?|experts?|professors?|"
                         r"lawyers?|journalists?|reporters?|correspondents?)\b", re.I)
 
@@ -1256,7 +1275,7 @@ def _org_camp(phrase: str, cast: Cast, marker: str = "") -> str:
         return ""
     hit = cast.role_regex.search(phrase.lower())
     if hit:
-        return _camp_for_role(cast.roles[re.sub(r"\s+", " ", hit.group())], marker)
+        return _camp_for_role(cast.roles[_role_key(hit.group())], marker)
     if any(w in _GOV_HEADS for w in words):
         return "foreign" if marker and marker != "HOME" else "state"
     return ""
@@ -1270,8 +1289,14 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
         return "", "", ""
     # "the foundation's director": the possessor is not the head.
     heads = [x for x in found if not re.match(r"['’]s\b", desc[x.end():])] or found
-    m = max(heads, key=lambda x: len(x.group()))
-    head = re.sub(r"\s+", " ", m.group().lower())
+    # The head of the description is the first role followed by a preposition, a participle
+    # or the end ("a lawyer representing twelve activists", "Kremlin critic"); else the longest.
+    np_heads = [x for x in heads if re.match(r"\s*(?:$|,|\s(?:of|for|to|at|in|from|with|on|who|whose|based|representing|"
+                                               r"working|leading|running|close)\b)", desc[x.end():])
+                and not re.search(r"\b(?:in|at|to|from|by|with|of|for|on|leads|heads|chairs|runs)\s+(?:the\s+|a\s+|an\s+)?$",
+                                  desc[:x.start()])]  # "who leads ... in parliament": parliament is no head
+    m = np_heads[0] if np_heads else max(heads, key=lambda x: len(x.group()))
+    head = _role_key(m.group())
     role = cast.roles[head]
     before = desc[:m.start()].split()
     marker = _country_marker(before, cast)
@@ -1298,18 +1323,19 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
                 # "the leader of the Free Ostrava movement": the body's own role word.
                 tail = role_re.search(desc[m.end():])
                 if tail:
-                    camp = _camp_for_role(cast.roles[re.sub(r"\s+", " ", tail.group().lower())], marker)
+                    camp = _camp_for_role(cast.roles[_role_key(tail.group())], marker)
     if head == "critic" and poss:  # "Kremlin critic": a critic of the state
         camp = "opposition"
     owner_noun = (re.search(r"\b(?:the|its|their|his|her)\s+([a-z]+)['’]s\s*$", desc[:m.start()], re.I)
-                  or re.match(r"\s+(?:of|for|to)\s+the\s+([a-z]+)\b(?!\s+[A-Z])", desc[m.end():]))
+                  or re.match(r"\s+(?:of|for|to)\s+the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b(?!\s+[A-Z])", desc[m.end():]))
     if role.inherits and owner_noun and not of:
         # "the group's spokesman", "a spokesman for the committee": the owner's camp, not the
         # role's default (a spokesman is the state's only when nothing says whose)
-        noun = owner_noun.group(1).lower()
+        noun = owner_noun.group(1).lower().split()[-1]  # "the statistics office" -> office
         owner_role = cast.roles.get(noun)
         camp = (_camp_for_role(owner_role, marker) if owner_role is not None
-                else _camp_for_role(role, marker) if noun.capitalize() in _GOV_HEADS else "")
+                else ("foreign" if marker and marker != "HOME" else "state") if noun.capitalize() in _GOV_HEADS
+                else "")
     side = re.match(r"\s+(?:of|for|to|in)\s+(?:the\s+)?(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b",
                     desc[m.end():])
     if role.inherits and side:

@@ -79,7 +79,7 @@ _SKIP = re.compile(
 # Between a head and what it belongs to: " of the", ", of the Karstadt Institute for".
 _OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
                      r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)*")
-_OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?[A-Z][\w’'.-]*"
+_OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
 # The last ", who" / ", which" opening a clause with no comma after it (search from the end).
 _REL_OPEN = re.compile(r",\s+(?:who|which)\s+[^,;:\"“”]*$")

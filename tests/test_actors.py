@@ -123,3 +123,17 @@ def test_bodies_known_by_what_they_do_and_former_officials():
     assert camps["Silver Hands"] == ("opposition", "institution")
     assert camps["Vittoria Lisci"][0] != "state"
     assert all(m.actor != "Lunaria" for m in ms if m.mention == "Tarsel")
+
+
+def test_description_heads_ruling_modifiers_and_curly_apostrophes():
+    """Written for this test."""
+    text = ("Imogen Folkard, a lawyer representing twelve of the activists, said they were held without food.\n\n"
+            "Speaker Otto Bernsen of the ruling Fennick Accord said the sit-in was illegal.\n\n"
+            "The Prosecutor General’s Office said the case was closed.\n\n"
+            "Vesela Ostrowe, head of the statistics office, said the census was accurate.")
+    cast = Cast.load("", home="Fennick")
+    camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
+    assert camps["Imogen Folkard"] == "other"  # a lawyer, not an activist
+    assert camps["Otto Bernsen"] == "state"
+    assert camps["Prosecutor General’s Office"] == "state"
+    assert camps["Vesela Ostrowe"] == "state"
