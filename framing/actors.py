@@ -322,6 +322,9 @@ _GOV_HEADS = {
     "Duma", "Police", "Army", "Guard", "Forces", "Court", "Tribunal", "Commission", "Prosecutor's",
     "Presidency", "Inspectorate", "Gendarmerie",
 }
+# Roles of towns and regions: a possessive before them names a place, not a foreign country.
+_LOCAL_ROLES = {"mayor", "governor", "council", "city council", "town council", "city hall", "councillor",
+                "deputy mayor", "regional council", "municipality", "city authorities", "local authorities"}
 _TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f", "dr": "", "prof": "",
            "speaker": ""}  # "Speaker Otto Bernsen" (of a parliament): a title before a name
 # Military and police ranks before a name: a label, and the state's forces unless said otherwise.
@@ -538,7 +541,15 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         first_word = label.split()[0].lower() if label.split() else ""
         definite = first_word not in ("a", "an", "one")
         possessor = next((w[:-2] for w in words_left if w.lower().endswith(("'s", "’s"))), "")
-        marker = _country_marker([w for w in words_left if w.lower() not in ("the", "a", "an")] + ([of] if of else []), cast)
+        local = head in _LOCAL_ROLES  # "Ebbcastle's mayor": a town, not a foreign country
+        marker = _country_marker([w for w in words_left if w.lower() not in ("the", "a", "an")
+                                  and not (local and w.lower().endswith(("'s", "’s")))] + ([of] if of else []), cast)
+        country_of = re.match(r"\s+of\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?([A-Z][a-z]+)\b(?![ \t]+[A-Z])", text[e:])
+        if (not marker and country_of and role.camp == "state" and not local
+                and country_of.group(1).lower() not in MODIFIERS and country_of.group(1) not in _ORG_HEADS
+                and country_of.group(1) not in _STOP_CAPS):
+            # "the foreign ministry of neighbouring Lennoch": a country the lists do not know
+            marker = _country_marker([country_of.group(1)], cast) or "?" + country_of.group(1)
         camp = _camp_for_role(role, marker)
         if camp == "state" and any(w.lower() in ("former", "ex-") or w.lower().startswith("ex-") for w in words_left):
             camp = ""  # "a former judge", "former minister X": no longer speaks for the state
@@ -1035,11 +1046,21 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
     if dateline:
         places.add(dateline.group(1).strip().title())
     places = {p for p in places if not cast.country_of(p) and p not in cast.countries}
+    # "Pernholm, the Lassovian capital", "Quellmark's capital, Tarsel": a neighbour's capital
+    foreign_caps: dict[str, str] = {}
+    for fm in re.finditer(r"\b([A-Z][a-z]+),\s+the\s+([A-Z][a-z]+)\s+capital\b", text):
+        if fm.group(2) not in cast.home:
+            adj = fm.group(2)
+            foreign_caps[fm.group(1)] = cast.countries.get(adj) or (adj[:-1] if adj.endswith("ian") else adj)
+    for fm in re.finditer(r"\b([A-Z][\w-]*)['’]s\s+capital,?\s+([A-Z][a-z]+)", text):
+        if fm.group(1) not in cast.home:
+            foreign_caps[fm.group(2)] = fm.group(1)
+    places -= set(foreign_caps)
     home_capitals |= places
     out = []
     cands = find_countries(text, cast)
     cands += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b", text)
-              if m.group() in cast.home or m.group() in home_capitals]
+              if m.group() in cast.home or m.group() in home_capitals or m.group() in foreign_caps]
     cands += [(m.start(), m.start() + len(m.group().split()[0]), m.group().split()[0])
               for m in re.finditer(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b", text)
               if m.group().split()[0] in cast.home or m.group().split()[0] in home_capitals]
@@ -1051,6 +1072,8 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
             continue  # "protesters in Santor said": a place, not the speaker
         seen.add(s)
         c = cast.country_of(word) if word not in home_capitals else "HOME"
+        if word in foreign_caps:
+            c = foreign_caps[word]
         if word == "Brussels":  # the EU, not Belgium
             out.append(Mention(s, e, word, "European Union", "foreign", "institution", "n", "name",
                                extra={"metonym": True}))
