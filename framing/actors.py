@@ -898,7 +898,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             d["camp"] = before.camp  # "Commission chair Priya Sendal", "federation leader X"
         if "first" not in d:
             d["first"] = m.start
-        if _ORGANISER_CLAUSE.match(text, m.end) or _ORGANISER_CLAUSE.search(text[m.end:m.end + 100].split(" said")[0]):
+        if (_ORGANISER_CLAUSE.match(text, m.end) or _ORGANISER_CLAUSE.search(text[m.end:m.end + 100].split(" said")[0])
+                or _STOOD_WITH.match(text, m.end)):
             d["organiser"] = True  # "Julian Fairholme, who helped organise the rally"
         # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
         pdesc = _POSSESSIVE_DESC_BEFORE.search(text[max(0, m.start - 60):m.start])
@@ -1125,6 +1126,11 @@ _BYSTANDER_GROUP = re.compile(r"\b(?:[Pp]arents|[Rr]esidents|[Ww]itnesses|[Pp]as
 _ORGANISER_CLAUSE = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:[^,;.]{{0,60}},\s+)?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
     rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT}\b")
+
+
+_STOOD_WITH = re.compile(r",\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:\w+\s+){0,2}?(?:stood|stands|marched|camped|"
+                         r"protested|rallied|demonstrated)\s+(?:\w+\s+){0,3}?with\s+(?:the\s+|his\s+|her\s+)?"
+                         r"(?:supporters|protesters|marchers|strikers|demonstrators|crowd)\b")
 
 
 def _participant(text: str, pos: int) -> bool:

@@ -452,7 +452,7 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
         appositive = bool(_APPOSITIVE_GAP.match(gap) or re.match(r"^,\s+[^,;:\"“”]{2,100},\s*(?:\w+\s+){0,2}$", gap)
                           and _SKIP.match(re.sub(r"^,\s+[^,]*,", "", gap)))
         rel = (_REL_OPEN.search(text, lo, m.start)
-               if (_SKIP.match(gap) and gap.startswith(",")) or appositive else None)
+               if (_SKIP.match(gap) and "," in gap) or appositive else None)
         if rel is not None:
             # "Lawyer Farah Iqbal, who is preparing the petition to the Supreme Court, said":
             # the court sits inside the relative clause; the subject is before ", who".
