@@ -1109,6 +1109,8 @@ _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystande
                         r"owners?|shops?|kiosks?|caf[eé]s?|stores?|bakery|baker|runs|run\s+a|lives|living|"
                         r"stranded|commuters?|passengers?|customers?|parents?|children\s+attend|"
                         r"passing|waiting\s+for|not\s+joined|did\s+not\s+join|has\s+not\s+joined|"
+                        r"stuck|queu(?:e|ed|ing|eing)|held\s+up|due\s+to\s+fly|delayed|has\s+waited|had\s+waited|"
+                        r"whose\s+(?:\d+-year-old\s+)?(?:son|daughter|husband|wife)\s+(?:\w+\s+){0,2}?(?:is|was)\s+among|"
                         r"neighbou?rs?|watched|watching|saw|voters?|analysts?|experts?|professors?|"
                         r"lawyers?|journalists?|reporters?|correspondents?)\b", re.I)
 
@@ -1198,12 +1200,19 @@ _ORGANISED_BY = re.compile(
     r"(?:[A-Z][\w’'-]*\s+)?$", re.I)
 
 
+_PART_OF_STATE = re.compile(
+    r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:which|that)\s+(?:is|was|operates\s+as)\s+(?:part|an?\s+(?:arm|body|agency|unit|branch|department))\s+of\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:Ministry|Government|government|ministry|Presidency|Office|Cabinet)\b")
+
+
 def _org_context_camp(after: str) -> str:
     """Camp of a named body from what follows it: "X, which organised the blockade"
     (opposition: organisers of a protest), "X, the largest opposition party", "X, the ruling
     party" (state)."""
     if _ORG_OPPOSITION.match(after):
         return "opposition"
+    if _PART_OF_STATE.match(after):
+        return "state"  # "The State Land Registry, which is part of the Justice Ministry"
     seats = _PARTY_IN_PARLIAMENT.match(after)
     if seats and not re.search(r"\b(?:ruling|governing|majority|coalition)\b", seats.group(0)):
         return "opposition"  # a party in parliament that is not the ruling one

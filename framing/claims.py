@@ -79,6 +79,8 @@ _SKIP = re.compile(
 # Between a head and what it belongs to: " of the", ", of the Karstadt Institute for".
 _OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
                      r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)*")
+_DESC_TO_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:at|of|from|for|with|on|in)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w’'-]*\s+){0,3}")
 _OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
 # The last ", who" / ", which" opening a clause with no comma after it (search from the end).
@@ -375,6 +377,11 @@ def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
     """The head of the noun phrase ending with ``before[k]``: "Nadia Ferro of the Torvik
     School", "Jarek Moll, head of the Smallholders' Union", "the Dossian Democratic Party,
     the largest opposition party"."""
+    # "Isadora Kettlewell, a hydrologist at Velsmere Technical University, said": the
+    # person, not the body at the end of her description.
+    if (k > 0 and before[k - 1].actor_kind == "person" and before[k - 1].via in ("name", "alias")
+            and _DESC_TO_BODY.fullmatch(text[before[k - 1].end:before[k].start])):
+        return before[k - 1]
     j, last = k, -1
     while j != last:
         last = j
