@@ -781,9 +781,11 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 marker = _country_marker([w for w in m.mention.split()[:-1]] + ([m.of] if m.of else []), cast)
                 m.extra["marker"] = marker
                 m.camp = _camp_for_role(cast.roles[m.role], marker)
+    named_bodies = {m.actor for m in mentions if m.actor_kind == "institution" and m.via == "name"}
     persons: dict[str, Mention] = {}
     for m in mentions:
-        if m.actor_kind == "person" and m.via in ("name", "alias") and len(m.actor.split()) >= 2:
+        if (m.actor_kind == "person" and m.via in ("name", "alias") and len(m.actor.split()) >= 2
+                and m.actor not in named_bodies):  # "Clean Air Kelmoss" has no surname "Kelmoss"
             persons.setdefault(m.actor, m)
     # Surname-only mentions become the full name ("Volkov" -> "Leonid Volkov").
     by_surname: dict[str, str] = {}
@@ -919,6 +921,15 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if side and not d["camp"]:
             d["camp"] = "opposition" if side.group(1) == "opposition" else "state"  # "X of the ruling Y"
             d["affiliated"] = True
+        desc_body = _DESC_TO_BODY_A.match(text, m.end)
+        if desc_body:
+            # "Isadora Kettlewell, a hydrologist at Velsmere Technical University": she speaks
+            # for the body, not from a protest.
+            body = index.first_starting_from(desc_body.end() - 1)
+            if body is not None and body.actor_kind == "institution" and body.start - desc_body.end() < 4:
+                d["affiliated"] = True
+                if not d["camp"] and body.camp not in ("", "other"):
+                    d["camp"] = body.camp
         if _OF_BODY.match(text[m.end:m.end + 12]):
             # "Nadia Ferro of the Torvik School", "Viktor Hasek, of the Karstadt Institute,":
             # the person speaks for the body.
@@ -1099,6 +1110,8 @@ _ORG_APPOSITIVE = re.compile(
     r"institution|watchdog|operator|prosecutor|committee|commission|office|media)\b))\b")
 
 
+_DESC_TO_BODY_A = re.compile(r",\s+(?:\d{1,3},\s+)?(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:at|of|from|with)\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w’'-]*\s+){0,3}")
 _OF_BODY = re.compile(r",?\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARTICIPATION = re.compile(
     rf"\b(?:{_PROTEST_EVENT}|protesters|demonstrators|marchers|strikers|crowds?|gathered|took\s+part|"
