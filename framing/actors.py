@@ -921,23 +921,13 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if side and not d["camp"]:
             d["camp"] = "opposition" if side.group(1) == "opposition" else "state"  # "X of the ruling Y"
             d["affiliated"] = True
-        desc_body = _DESC_TO_BODY_A.match(text, m.end)
-        if desc_body:
-            # "Isadora Kettlewell, a hydrologist at Velsmere Technical University": she speaks
-            # for the body, not from a protest.
-            body = index.first_starting_from(desc_body.end() - 1)
-            if body is not None and body.actor_kind == "institution" and body.start - desc_body.end() < 4:
-                d["affiliated"] = True
-                if not d["camp"] and body.camp not in ("", "other"):
-                    d["camp"] = body.camp
-        if _OF_BODY.match(text[m.end:m.end + 12]):
-            # "Nadia Ferro of the Torvik School", "Viktor Hasek, of the Karstadt Institute,":
-            # the person speaks for the body.
-            body = index.first_starting_from(m.end)
-            if body is not None and body.actor_kind == "institution" and body.start - m.end < 32:
-                d["affiliated"] = True
-                if not d["camp"] and body.camp not in ("", "other"):
-                    d["camp"] = body.camp
+        body = _body_after_name(text, m.end, index)
+        if body is not None:
+            # "Nadia Ferro of the Torvik School", "Isadora Kettlewell, a hydrologist at Velsmere
+            # Technical University": the person speaks for the body, not from a protest.
+            d["affiliated"] = True
+            if not d["camp"] and body.camp not in ("", "other"):
+                d["camp"] = body.camp
         lab = re.match(r"((?:[A-Z][\w’'-]*\s+)+)[a-z]", m.label) if m.label else None
         if lab and not d["camp"]:
             # "New Course deputy Elske Harrowe": the camp of the body named in the label
@@ -1110,8 +1100,9 @@ _ORG_APPOSITIVE = re.compile(
     r"institution|watchdog|operator|prosecutor|committee|commission|office|media)\b))\b")
 
 
-_DESC_TO_BODY_A = re.compile(r",\s+(?:\d{1,3},\s+)?(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:at|of|from|with)\s+(?:the\s+)?"
-                             r"(?:[A-Z][\w’'-]*\s+){0,3}")
+# ", a hydrologist at (Velsmere) ": a description that ends in the body a person works for.
+DESC_TO_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,4}(at|of|from|with|for|on|in)\s+"
+                          r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}")
 _OF_BODY = re.compile(r",?\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARTICIPATION = re.compile(
     rf"\b(?:{_PROTEST_EVENT}|protesters|demonstrators|marchers|strikers|crowds?|gathered|took\s+part|"
@@ -1178,6 +1169,29 @@ _BODY_NOUN = re.compile(r"\b(union|federation|party|movement|front|committee|gro
                         r"campaign|foundation|association|society|council|network|bloc|camp|confederation)\b", re.I)
 
 
+def body_heads(actor: str) -> set[str]:
+    """The head nouns a body can be called by ("Union of Locomotive Drivers" -> union,
+    drivers): its last word and every organisation word in its name, lower case."""
+    words = actor.split()
+    return {words[-1].lower().rstrip("'’s")} | {w.lower() for w in words if w in _ORG_HEADS} if words else set()
+
+
+def _body_after_name(text: str, end: int, index: SpanIndex) -> Mention | None:
+    """The body named right after a person: "X of the Torvik School", "X, of the Karstadt
+    Institute,", "X, a hydrologist at Velsmere Technical University"."""
+    desc = DESC_TO_BODY.match(text, end)
+    if desc and desc.group(1) in ("at", "of", "from", "with"):
+        body, gap = index.first_starting_from(desc.end() - 1), desc.end()
+        near = 4
+    elif _OF_BODY.match(text[end:end + 12]):
+        body, gap, near = index.first_starting_from(end), end, 32
+    else:
+        return None
+    if body is not None and body.actor_kind == "institution" and body.start - gap < near:
+        return body
+    return None
+
+
 def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: SpanIndex,
                          pos: int, text: str) -> Mention | None:
     """The body a description ties a person to: an acronym given earlier ("ITU president"),
@@ -1195,8 +1209,8 @@ def _body_of_description(descs: list[str], acronyms: dict[str, Mention], index: 
             for x in index.within(max(0, pos - 3000), pos + 200):
                 if x.via == "role" and x.camp == "foreign":
                     continue  # "the union's president" is not the European Union's
-                if x.actor_kind == "institution" and (x.actor.lower().split()[-1].rstrip("'’s") in (head, head + "s")
-                                                      or head in {w.lower() for w in x.actor.split() if w in _ORG_HEADS}):
+                heads = body_heads(x.actor) if x.actor_kind == "institution" else set()
+                if head in heads or head + "s" in heads:
                     if best is None or abs(x.start - pos) < abs(best.start - pos):
                         best = x
             if best is not None:

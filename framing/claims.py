@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from framing import paths
-from framing.actors import _ORG_HEADS, _PRONOUNS, _STOP_CAPS, Cast, Mention, default_cast, find_mentions, link_mentions
+from framing.actors import DESC_TO_BODY, _PRONOUNS, _STOP_CAPS, Cast, body_heads, Mention, default_cast, find_mentions, link_mentions
 from framing.text import SpanIndex, sentences as split_sentences
 
 
@@ -79,8 +79,6 @@ _SKIP = re.compile(
 # Between a head and what it belongs to: " of the", ", of the Karstadt Institute for".
 _OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
                      r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)*")
-_DESC_TO_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:at|of|from|for|with|on|in)\s+(?:the\s+)?"
-                           r"(?:[A-Z][\w’'-]*\s+){0,3}")
 _OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
 # The last ", who" / ", which" opening a clause with no comma after it (search from the end).
@@ -380,7 +378,7 @@ def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
     # "Isadora Kettlewell, a hydrologist at Velsmere Technical University, said": the
     # person, not the body at the end of her description.
     if (k > 0 and before[k - 1].actor_kind == "person" and before[k - 1].via in ("name", "alias")
-            and _DESC_TO_BODY.fullmatch(text[before[k - 1].end:before[k].start])):
+            and DESC_TO_BODY.fullmatch(text[before[k - 1].end:before[k].start])):
         return before[k - 1]
     j, last = k, -1
     while j != last:
@@ -407,41 +405,37 @@ def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
     return before[k]
 
 
-_GENERIC_BODIES = {"group", "organisation", "organization", "union", "committee", "commission", "movement",
-                   "party", "agency", "office", "service", "bureau", "directorate", "network", "foundation",
-                   "coalition", "alliance", "campaign", "federation", "association", "society", "institute",
-                   "council", "company", "firm", "broadcaster", "station", "channel", "website", "club",
-                   "authority", "inspectorate", "centre", "center", "monitor", "watchdog", "mission"}
+# Generic heads that stand for the most recent named body even when its name does not end in them.
+_GENERIC_BODIES = {"group", "organisation", "organization"}
 _DEFINITE_HEAD = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([A-Za-z][a-z]+)\s+(?:(?:has|had|have|also|then|later)\s+)*$")
 
 
 def _definite_body(text: str, pre: str, lo: int, cs: int, allm: SpanIndex) -> Mention | None:
     """ "The union said", "the directorate said": a named body mentioned earlier, by its head
-    word (the most recent body whose name ends in it), or for a generic head ("the group")
-    the most recent named body."""
+    word (the most recent body called by it, see :func:`framing.actors.body_heads`), or for a
+    generic head ("the group") the most recent named body."""
     m = _DEFINITE_HEAD.search(pre)
     if not m:
         return None
     head = m.group(1).lower()
     owned = m.group(0).lower().startswith(("its ", "their "))
-    fallback = None
+    found = fallback = None
     for x in reversed(allm.within(max(0, cs - 4000), lo + m.start())):
-        words = x.actor.lower().split()
-        if x.actor_kind != "institution" or (x.via not in ("name", "alias") and len(words) < 2):
+        if x.actor_kind != "institution" or (x.via not in ("name", "alias") and len(x.actor.split()) < 2):
             continue
         if owned and x.camp == "foreign":
             continue  # "their union" is not the European Union
-        heads = {words[-1].rstrip("'’s")} | {w.lower() for w in x.actor.split() if w in _ORG_HEADS}
-        if head in heads or re.match(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{head}\b", text[x.end:x.end + 80]):
-            # "Varholm Forward, a movement of residents, ..." -> "the movement said"
-            return _as(Mention(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)], "", ""),
-                       x, "description")
+        if head in body_heads(x.actor) or re.match(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{head}\b",
+                                                   text[x.end:x.end + 80]):
+            found = x  # "Varholm Forward, a movement of residents, ..." -> "the movement said"
+            break
         if fallback is None and head in _GENERIC_BODIES:
             fallback = x
-    if fallback is not None and head in ("group", "organisation", "organization"):
-        return _as(Mention(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)], "", ""),
-                   fallback, "description")
-    return None
+    found = found or fallback
+    if found is None:
+        return None
+    s, e = lo + m.start(1), lo + m.end(1)
+    return _as(Mention(s, e, text[s:e], "", ""), found, "description")
 
 
 def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Mention | None, int]:
