@@ -1061,11 +1061,13 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
     home_capitals |= places
     out = []
     cands = find_countries(text, cast)
-    cands += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b", text)
-              if m.group() in cast.home or m.group() in home_capitals or m.group() in foreign_caps]
-    cands += [(m.start(), m.start() + len(m.group().split()[0]), m.group().split()[0])
-              for m in re.finditer(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b", text)
-              if m.group().split()[0] in cast.home or m.group().split()[0] in home_capitals]
+    known = set(cast.home) | home_capitals | set(foreign_caps)
+    for m in re.finditer(r"\b([A-Z][a-z]+)(?=(\s+[A-Z][a-z]+\b)?)", text):  # one pass, names of 1-2 words
+        two = m.group(1) + (m.group(2) or "")
+        if m.group(2) and two in known:
+            cands.append((m.start(), m.start() + len(two), two))
+        elif m.group(1) in known:
+            cands.append((m.start(), m.end(1), m.group(1)))
     seen = set()
     for s, e, word in cands:
         if s in seen or index.at(s) is not None or not _METONYM_VERB.match(text, e):
@@ -1076,8 +1078,8 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
         c = cast.country_of(word) if word not in home_capitals else "HOME"
         if word in foreign_caps:
             c = foreign_caps[word]
-        if word == "Brussels":  # the EU, not Belgium
-            out.append(Mention(s, e, word, "European Union", "foreign", "institution", "n", "name",
+        if word in _METONYMS:  # "Brussels": the EU, not Belgium
+            out.append(Mention(s, e, word, _METONYMS[word], "foreign", "institution", "n", "name",
                                extra={"metonym": True}))
         elif c == "HOME" and home_name:
             out.append(Mention(s, e, word, home_name, "state", "institution", "n", "name",
