@@ -12,6 +12,12 @@ from framing.corpus import read_article
 ARTICLES = sorted(p for p in (paths.FIXTURES / "articles").glob("*") if p.suffix in (".md", ".txt"))
 
 
+def _linked(text: str, home: str):
+    """The linked mentions of ``text`` with roles only (no actor list) and ``home``."""
+    cast = Cast.load("", home=home)
+    return link_mentions(find_mentions(text, cast), text, cast)
+
+
 @pytest.mark.parametrize("path", ARTICLES[:12] + [paths.SEED], ids=lambda p: Path(p).stem[:12])
 def test_word_lookup_finds_what_the_role_pattern_finds(path):
     text = read_article(path)[0]["text"]
@@ -25,8 +31,7 @@ def test_camps_from_roles_without_an_actor_list():
             "The German foreign ministry urged restraint. Opposition leader Marta Vell, "
             "whose lawyer, Ana Ravic, was detained, said the vote was rigged. "
             "The State Protection Bureau said it had arrested two journalists.")
-    cast = Cast.load("", home="Valdoria,Valdorian")
-    camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
+    camps = {m.actor: m.camp for m in _linked(text, "Valdoria,Valdorian")}
     assert camps["Tomas Brell"] == "state"
     assert camps["German foreign ministry"] == "foreign"
     assert camps["Marta Vell"] == "opposition"
@@ -51,8 +56,7 @@ def test_protest_participants_are_opposition():
             '"They will not listen," said Jan Kubelik, the foundation\'s director.\n\n'
             "Political commentator Stefan Orlea said the blockade was staged.\n\n"
             "A shopkeeper who watched the march, Ilse Brun, said the road had been closed for hours.")
-    cast = Cast.load("", home="Belmora,Belmoran")
-    ms = link_mentions(find_mentions(text, cast), text, cast)
+    ms = _linked(text, "Belmora,Belmoran")
     camps = {m.actor: m.camp for m in ms}
     assert camps["Agata Rune"] == "opposition"
     assert camps["students"] == "opposition"
@@ -67,8 +71,7 @@ def test_people_take_the_camp_of_the_body_they_lead():
             "Goran Vidic, the union's vice-president, said so. ITU president Branka Oresh told a rally.\n\n"
             "The Open Ledger Foundation, a group that monitors freedom of assembly, counted 212 detentions. "
             "\"We see a pattern,\" said Jan Kubelik, the foundation's director.")
-    cast = Cast.load("", home="Galdovia,Galdovian")
-    camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
+    camps = {m.actor: m.camp for m in _linked(text, "Galdovia,Galdovian")}
     assert camps["Goran Vidic"] == camps["Branka Oresh"] == "opposition"
     assert camps["Open Ledger Foundation"] == camps["Jan Kubelik"] == "other"
 
@@ -81,8 +84,7 @@ def test_body_names_with_of_and_positions_before_names():
             "The chairwoman of the Central Electoral Commission, Sylvie Barat, dismissed the claims.\n\n"
             "Opposition candidate Nadia Ferrand led the march. Ferrand's Renewal party said it had filed "
             "complaints. The Liberal Forum, whose 23 deputies walked out, said it would go to court.")
-    cast = Cast.load("", home="Casmira,Casmiran")
-    camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
+    camps = {m.actor: m.camp for m in _linked(text, "Casmira,Casmiran")}
     assert camps["Union of Locomotive Drivers"] == camps["Giulia Sarro"] == "opposition"
     assert camps["Sylvie Barat"] == "state"
     assert camps["Renewal"] == camps["Liberal Forum"] == "opposition"
@@ -116,8 +118,7 @@ def test_bodies_known_by_what_they_do_and_former_officials():
             "Silver Hands said it would march again.\n\n"
             "Vittoria Lisci, a former judge, condemned the raids.\n\n"
             "In Quellmark's capital, Tarsel, officials were cautious. Tarsel has warned against the deal.")
-    cast = Cast.load("", home="Lunaria,Lunarian")
-    ms = link_mentions(find_mentions(text, cast), text, cast)
+    ms = _linked(text, "Lunaria,Lunarian")
     camps = {m.actor: (m.camp, m.actor_kind) for m in ms}
     assert camps["United Nursing Staff of Lunaria"] == ("opposition", "institution")
     assert camps["Silver Hands"] == ("opposition", "institution")
@@ -131,8 +132,7 @@ def test_description_heads_ruling_modifiers_and_curly_apostrophes():
             "Speaker Otto Bernsen of the ruling Fennick Accord said the sit-in was illegal.\n\n"
             "The Prosecutor General’s Office said the case was closed.\n\n"
             "Vesela Ostrowe, head of the statistics office, said the census was accurate.")
-    cast = Cast.load("", home="Fennick")
-    camps = {m.actor: m.camp for m in link_mentions(find_mentions(text, cast), text, cast)}
+    camps = {m.actor: m.camp for m in _linked(text, "Fennick")}
     assert camps["Imogen Folkard"] == "other"  # a lawyer, not an activist
     assert camps["Otto Bernsen"] == "state"
     assert camps["Prosecutor General’s Office"] == "state"

@@ -120,79 +120,31 @@ def test_default_actor_list_only_for_its_own_case():
     assert "Russian foreign ministry" in _cast_for({"text": "Russia's " + text}).aliases.values()
 
 
-def test_heldout_articles():
-    """First held-out set: measured when it arrived (P 0.97, R 0.86, F1 0.91, speaker 0.85,
-    camp 0.68), then used for tuning (see its README). Bars catch regressions."""
-    overall = score_claims(paths.FIXTURES / "heldout").loc["ALL"]
-    assert overall["precision"] >= 0.93
-    assert overall["recall"] >= 0.87
-    assert overall["speaker_accuracy"] >= 0.90
-    assert overall["camp_accuracy"] >= 0.78
+# Accuracy floors per coded set: precision, recall, speaker accuracy, camp accuracy. The
+# floors sit a little below what was measured, to catch regressions without chasing a set.
+# How each set was used (measured once on arrival, then tuned on, except the newest) is in
+# its README and in docs/claims.md.
+ACCURACY_FLOORS = {
+    "heldout": (0.93, 0.87, 0.90, 0.78),   # arrival: F1 0.91, speaker 0.85, camp 0.68
+    "heldout2": (0.93, 0.84, 0.90, 0.85),  # arrival: F1 0.90, speaker 0.88, camp 0.74
+    "heldout3": (0.93, 0.86, 0.83, 0.74),  # arrival: speaker 0.875, camp 0.79
+    "heldout4": (0.93, 0.84, 0.88, 0.76),  # arrival: F1 0.93, speaker 0.92, camp 0.73
+    "heldout5": (0.92, 0.84, 0.88, 0.68),  # arrival: F1 0.93, speaker 0.94, camp 0.74
+    "heldout6": (0.92, 0.81, 0.88, 0.72),  # arrival: F1 0.91, speaker 0.94, camp 0.78
+    "heldout7": (0.92, 0.84, 0.88, 0.79),  # arrival: F1 0.93, speaker 0.93, camp 0.85
+    "heldout8": (0.92, 0.87, 0.90, 0.71),  # arrival: F1 0.95, speaker 0.95, camp 0.77
+    "heldout9": (0.93, 0.89, 0.92, 0.78),  # never tuned on; arrival: F1 0.97, speaker 0.98, camp 0.84
+}
 
 
-def test_second_heldout_set():
-    """Measured once on arrival (F1 0.90, speaker 0.88, camp 0.74), then used for tuning."""
-    overall = score_claims(paths.FIXTURES / "heldout2").loc["ALL"]
-    assert overall["precision"] >= 0.93
-    assert overall["recall"] >= 0.84
-    assert overall["speaker_accuracy"] >= 0.90
-    assert overall["camp_accuracy"] >= 0.85
-
-
-def test_third_heldout_set():
-    """Measured twice as held out (speaker 0.875/0.880, camp 0.79), then used for tuning."""
-    overall = score_claims(paths.FIXTURES / "heldout3").loc["ALL"]
-    assert overall["precision"] >= 0.93
-    assert overall["recall"] >= 0.86
-    assert overall["speaker_accuracy"] >= 0.83
-    assert overall["camp_accuracy"] >= 0.74
-
-
-def test_fifth_heldout_set():
-    """Measured once on arrival (F1 0.93, speaker 0.94, camp 0.74), then used for tuning."""
-    overall = score_claims(paths.FIXTURES / "heldout5").loc["ALL"]
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.84
-    assert overall["speaker_accuracy"] >= 0.88
-    assert overall["camp_accuracy"] >= 0.68
-
-
-def test_sixth_heldout_set():
-    """Measured once on arrival (F1 0.91, speaker 0.94, camp 0.78), then used for tuning."""
-    overall = score_claims(paths.FIXTURES / "heldout6").loc["ALL"]
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.81
-    assert overall["speaker_accuracy"] >= 0.88
-    assert overall["camp_accuracy"] >= 0.72
-
-
-def test_seventh_heldout_set():
-    """Measured once on arrival (F1 0.93, speaker 0.93, camp 0.85), then used for tuning."""
-    overall = score_claims(paths.FIXTURES / "heldout7").loc["ALL"]
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.84
-    assert overall["speaker_accuracy"] >= 0.88
-    assert overall["camp_accuracy"] >= 0.79
-
-
-def test_eighth_heldout_set():
-    """Measured once on arrival (F1 0.95, speaker 0.95, camp 0.77), then used for tuning."""
-    overall = score_claims(paths.FIXTURES / "heldout8").loc["ALL"]
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.87
-    assert overall["speaker_accuracy"] >= 0.90
-    assert overall["camp_accuracy"] >= 0.71
-
-
-def test_ninth_heldout_set():
-    """Never tuned on; measured once on arrival: P 0.99, R 0.95, F1 0.97, speaker 0.98,
-    camp 0.84 (commit 534edbe: F1 0.94, speaker 0.85, camp 0.72). Bars sit a little below,
-    to catch regressions without chasing this set."""
-    overall = score_claims(paths.FIXTURES / "heldout9").loc["ALL"]
-    assert overall["precision"] >= 0.93
-    assert overall["recall"] >= 0.89
-    assert overall["speaker_accuracy"] >= 0.92
-    assert overall["camp_accuracy"] >= 0.78
+@pytest.mark.parametrize("folder", sorted(ACCURACY_FLOORS))
+def test_heldout_sets_meet_their_floors(folder):
+    precision, recall, speaker, camp = ACCURACY_FLOORS[folder]
+    overall = score_claims(paths.FIXTURES / folder).loc["ALL"]
+    assert overall["precision"] >= precision
+    assert overall["recall"] >= recall
+    assert overall["speaker_accuracy"] >= speaker
+    assert overall["camp_accuracy"] >= camp
 
 
 def test_person_of_an_institution_and_international_bodies():
