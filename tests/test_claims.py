@@ -55,6 +55,11 @@ def test_fixture_articles_meet_the_bar():
     assert overall["camp_accuracy"] >= 0.84
 
 
+def _claims(text, home):
+    """Claims of ``text`` (paragraphs split on blank lines) with roles only and ``home``."""
+    return extract_claims(text, _regions(text), cast=Cast.load("", home=home))
+
+
 def _regions(text):
     out, pos = [], 0
     for i, block in enumerate(text.split("\n\n")):
@@ -107,7 +112,7 @@ def test_second_verbs_negated_speech_and_apposition():
             "The ministry has not said how many people were detained. Brell declined to comment on "
             "the arrests.\n\n"
             "Its leader, Petra Lusk, told a rally the strike would go on, saying the miners had no choice.")
-    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Valdoria"))
+    rows = _claims(text, "Valdoria")
     assert [(r["cue"], r["speaker"]) for r in rows] == [
         ("said", "Tomas Brell"), ("warned", "Tomas Brell"), ("told", "Petra Lusk"), ("saying", "Petra Lusk")]
 
@@ -153,7 +158,7 @@ def test_person_of_an_institution_and_international_bodies():
             "An IMF spokeswoman said in Washington that the loan talks would continue.\n\n"
             "Washington called on both sides to show restraint.\n\n"
             "An EU foreign policy spokesman urged the government to release the farmers.")
-    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Belmora,Belmoran"))
+    rows = _claims(text, "Belmora,Belmoran")
     got = [(r["speaker"], r["camp"]) for r in rows]
     assert got[0] == ("Nadia Ferro", "other")
     assert [camp for _, camp in got[1:]] == ["foreign", "foreign", "foreign"]
@@ -168,7 +173,7 @@ def test_organisation_camps_from_context():
             "The ruling Homeland Alliance accused the farmers of blackmail.\n\n"
             "The Dossian Democratic Party, the largest opposition party, said it would go to court, "
             "and its leader, Jan Teske, accused the government of lying.")
-    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Belmora,Belmoran"))
+    rows = _claims(text, "Belmora,Belmoran")
     got = {r["speaker"]: r["camp"] for r in rows}
     assert got == {"Jarek Moll": "opposition", "Green Plough": "opposition",
                    "Homeland Alliance": "state", "Dossian Democratic Party": "opposition",
@@ -207,7 +212,7 @@ def test_quoted_as_saying_relative_clauses_and_inverted_roles():
             "deletions changed the result.\n\n"
             "Education Minister Vera Kostal told deputies before the vote that the reform would pass.\n\n"
             '"A banner is not a threat," said the group\'s lawyer, Bence Toth.')
-    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Corvania"))
+    rows = _claims(text, "Corvania")
     assert [(r["cue"], r["speaker"]) for r in rows] == [
         ("saying", "Ion Varga"), ("said", "Farah Iqbal"), ("told", "Vera Kostal"), ("said", "Bence Toth")]
 
@@ -218,7 +223,7 @@ def test_country_and_capital_metonyms():
             "Santor rejected the criticism as interference.\n\n"
             "Britain urged restraint.\n\n"
             "Protesters in Santor said they would return.")
-    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Sarvona,Sarvonan"))
+    rows = _claims(text, "Sarvona,Sarvonan")
     assert [(r["speaker"], r["camp"]) for r in rows] == [
         ("Sarvona", "state"), ("Britain", "foreign"), ("protesters", "opposition")]
 
@@ -231,7 +236,7 @@ def test_bodies_named_after_a_role_and_appositive_subjects():
             "Maria Lenk, 34, who marched with her daughter, said she was not afraid.\n\n"
             "Analyst Tomas Weil of the non-partisan Civic Data Institute said turnout was low.\n\n"
             "A government source said the law would pass.")
-    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Palmyre,Palmyrene"))
+    rows = _claims(text, "Palmyre,Palmyrene")
     assert [(r["speaker"], r["camp"]) for r in rows] == [
         ("Petr Hala", "state"), ("TVT", "state"), ("TVT", "state"), ("OSCE mission", "foreign"),
         ("Maria Lenk", "opposition"), ("Tomas Weil", "other"), ("government source", "state")]
@@ -248,7 +253,7 @@ def test_place_metonyms_pollsters_and_modified_bodies():
             "Sigrid Vallin, leader of the opposition Liberal Commons party, said the vote was rigged.\n\n"
             "The Union of Teachers (UOT), which organised the strike, said it would go on. "
             "The union’s president, Jelka Kastel, told reporters the teachers would not leave.")
-    rows = extract_claims(text, _regions(text), cast=Cast.load("", home="Montevar,Montevari"))
+    rows = _claims(text, "Montevar,Montevari")
     got = [(r["speaker"], r["camp"]) for r in rows]
     assert got == [("Montevar", "state"), ("European Union", "foreign"), ("Northfield Research", "other"),
                    ("Sigrid Vallin", "opposition"), ("Union of Teachers", "opposition"),
