@@ -816,9 +816,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 m.camp = said
     # A name seen once as a body ("Open Valmont, the country's largest opposition party") is a
     # body everywhere, also where it looked like a person's name ("Open Valmont has denied").
-    bodies = {m.actor for m in mentions if m.actor_kind == "institution" and m.via == "name"}
     for m in mentions:
-        if m.actor_kind == "person" and m.via in ("name", "alias") and m.actor in bodies:
+        if m.actor_kind == "person" and m.via in ("name", "alias") and m.actor in named_bodies:
             m.actor_kind, m.gender = "institution", "n"
     acronyms: dict[str, Mention] = {}
     for m in mentions:
