@@ -322,6 +322,9 @@ _GOV_HEADS = {
     "Duma", "Police", "Army", "Guard", "Forces", "Court", "Tribunal", "Commission", "Prosecutor's",
     "Presidency", "Inspectorate", "Gendarmerie",
 }
+# Heads only a state body has. Not "Guard", "Congress", "Assembly" ...: protest movements and
+# union federations take those too ("Climate Guard", "Trade Union Congress").
+_STATE_ONLY_HEADS = _GOV_HEADS - {"Guard", "Forces", "Congress", "Assembly", "Service", "Commission"}
 # Roles of towns and regions: a possessive before them names a place, not a foreign country.
 _LOCAL_ROLES = {"mayor", "governor", "council", "city council", "town council", "city hall", "councillor",
                 "deputy mayor", "regional council", "municipality", "city authorities", "local authorities"}
@@ -801,10 +804,24 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
     # An organisation's camp, once the text gives it ("the opposition Unity Front"), holds
     # for all its mentions.
     org_camp: dict[str, str] = {}
+    # Bodies the text says organised the protest. This outweighs a camp guessed from a head
+    # word ("the Climate Guard movement, which organised the gathering": Guard alone says state).
+    organisers = set()
     for m in mentions:
+        caps = re.match(r"(?:(?:the|so-called)\s+)*((?:[A-Z][\w’'-]*\s+)+)[a-z]", m.mention) if m.via == "role" else None
+        body = m.actor if m.via == "name" else caps.group(1).strip() if caps else ""  # "River Guard movement"
+        if (body and m.actor_kind in ("institution", "group") and not any(w in _STATE_ONLY_HEADS for w in body.split())
+                and not re.search(r"\b(?:ruling|governing|pro-government|state)\s+(?:\w+\s+)?$", text[max(0, m.start - 30):m.start])
+                and (_ORG_OPPOSITION.match(text[m.end:m.end + 160]) or _ORGANISERS_BEFORE.search(text[max(0, m.start - 40):m.start]))):
+            organisers.add(body)
+    for m in mentions:
+        caps = re.match(r"(?:(?:the|so-called)\s+)*((?:[A-Z][\w’'-]*\s+)+)[a-z]", m.mention) if m.via == "role" else None
+        if m.camp == "state" and (m.actor in organisers or (caps and caps.group(1).strip() in organisers)):
+            m.camp = "opposition"
         if m.actor_kind == "institution" and m.via == "name" and m.camp in ("", "other"):
             said = _org_context_camp(text[m.end:m.end + 160])
-            if not said and _ORGANISED_BY.search(text[max(0, m.start - 160):m.start]):
+            if not said and (_ORGANISED_BY.search(text[max(0, m.start - 160):m.start])
+                             or _ORGANISERS_BEFORE.search(text[max(0, m.start - 40):m.start])):
                 said = "opposition"  # "an illegal gathering ..., organised by the Committee for ..."
             if not said and _UNION_HEAD.search(m.mention):
                 ss = max(text.rfind(". ", max(0, m.start - 300), m.start) + 1, text.rfind("\n", max(0, m.start - 300), m.start) + 1, max(0, m.start - 300))
@@ -916,7 +933,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             _, app_role, _ = _describe(app.group(1), cast, names)
             if app_role and not cast.roles[app_role].participant:
                 d["described"] = True  # "the foundation's director"; not "a nursing student"
-        side = re.match(r",?\s+(?:of|from)\s+the\s+(?:main\s+)?(ruling|governing|opposition)\s+[A-Z]", text[m.end:m.end + 40])
+        side = (re.match(r",?\s+(?:of|from)\s+the\s+(?:main\s+)?(ruling|governing|opposition)\s+[A-Z]", text[m.end:m.end + 40])
+                or _PARTY_SIDE.match(text, m.end))
         if side and not d["camp"]:
             d["camp"] = "opposition" if side.group(1) == "opposition" else "state"  # "X of the ruling Y"
             d["affiliated"] = True
@@ -1091,7 +1109,8 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
 _PROTEST_EVENT = (r"(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
                   r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|gatherings?|hunger\s+strikes?)")
 _ORG_OPPOSITION = re.compile(
-    r"^(?:\s*\([A-Z]{2,8}\))?(?:,\s+(?:an?|the)\s+[^;.]{0,100}?)?,?\s+(?:which|that|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
+    r"^(?:\s+(?:movement|group|campaign|network|coalition|alliance|initiative|collective))?"
+    r"(?:\s*\([A-Z]{2,8}\))?(?:,\s+(?:an?|the)\s+[^;.]{0,100}?)?,?\s+(?:which|that|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
     r"(?:organi[sz]ed|organi[sz]es|is\s+organi[sz]ing|has\s+been\s+organi[sz]ing|called|calls|"
     r"led|leads|is\s+leading|staged|stages|coordinated|coordinates|urged|backed|backs|called\s+for|"
     rf"calls\s+for|started|began|launched)\s+(?:the\s+|a\s+|this\s+|these\s+|their\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{_PROTEST_EVENT}\b")
@@ -1130,6 +1149,23 @@ _PLAIN_PERSON = re.compile(r"^,\s+(?:\d{1,3}\b|(?:a|an)\s+\d{1,3}-year-old\b)")
 
 _BYSTANDER_GROUP = re.compile(r"\b(?:[Pp]arents|[Rr]esidents|[Ww]itnesses|[Pp]assers-by|[Bb]ystanders|[Oo]nlookers|"
                               r"[Ss]hoppers|[Cc]ommuters|[Vv]oters)\b")
+# A person's own appositive or relative clause that places them in a party by side:
+# "X, a deputy of the opposition Y,", "X, a member of parliament for the ruling Y",
+# "X, who chairs the ruling Y party's group", "X, 51, who won the election for the opposition Y".
+# Membership nouns and verbs only: "X, a critic of the ruling party" says nothing of X's side,
+# and a former member is not placed (former officials are not the state).
+_PARTY_SIDE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?:"
+    r"(?:an?|the|its|their)\s+(?!former\b)(?:[\w'’-]+\s+){0,3}?"
+    r"(?:deputy|deputies|member|members|lawmaker|legislator|MP|parliamentarian|leader|chair(?:man|woman|person)?|head|"
+    r"spokes(?:man|woman|person)|secretary|(?:vice-)?president|candidate|councill?or|senator|official|politician|"
+    r"founder|co-founder|coordinator|representative|whip|strategist|adviser|aide)\b"
+    r"[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to)\s+the"
+    r"|who\s+(?:is\s+|was\s+)?(?:chairs|leads|heads|represents|runs|co-chairs|founded|co-founded|won|ran|stood|sits|"
+    r"speaks|campaigned|a\s+member|the\s+leader)\b(?:[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to))?\s+the"
+    r")\s+(?:country['’]s\s+)?(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b")
+
+
 _ORGANISER_CLAUSE = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:[^,;.]{{0,60}},\s+)?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
     rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT}\b")
@@ -1226,6 +1262,11 @@ _PARTY_IN_PARLIAMENT = re.compile(
 _ORGANISED_BY = re.compile(
     rf"\b{_PROTEST_EVENT}\b[^.;]{{0,120}}\b(?:organi[sz]ed|called|led|staged|coordinated)\s+by\s+(?:the\s+)?(?:so-called\s+)?"
     r"(?:[A-Z][\w’'-]*\s+)?$", re.I)
+
+
+# "The organisers, the Independent Hauliers' Association (IHA), said": a body named as the
+# organisers of the protest the story is about.
+_ORGANISERS_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:protest\s+|march\s+|rally\s+|strike\s+)?organi[sz]ers,\s+(?:the\s+)?$")
 
 
 _PART_OF_STATE = re.compile(
@@ -1392,7 +1433,7 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
                     camp = _camp_for_role(cast.roles[_role_key(tail.group())], marker)
     if head == "critic" and poss:  # "Kremlin critic": a critic of the state
         camp = "opposition"
-    owner_noun = (re.search(r"\b(?:the|its|their|his|her)\s+([a-z]+)['’]s\s*$", desc[:m.start()], re.I)
+    owner_noun = (re.search(r"(?:^|\b(?:the|its|their|his|her)\s+)([a-z]+)['’]s\s*$", desc[:m.start()], re.I)
                   or re.match(r"\s+(?:of|for|to)\s+the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b(?!\s+[A-Z])", desc[m.end():]))
     if role.inherits and owner_noun and not of:
         # "the group's spokesman", "a spokesman for the committee": the owner's camp, not the
@@ -1402,6 +1443,10 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
         camp = (_camp_for_role(owner_role, marker) if owner_role is not None
                 else ("foreign" if marker and marker != "HOME" else "state") if noun.capitalize() in _GOV_HEADS
                 else "")
+    if role.family and owner_noun and not of:
+        owner_role = cast.roles.get(owner_noun.group(1).lower().split()[-1])
+        if owner_role is not None and owner_role.camp == "opposition":
+            camp = "opposition"  # "the activist's mother", "the father of a jailed protester"
     side = re.match(r"\s+(?:of|for|to|in)\s+(?:the\s+)?(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b",
                     desc[m.end():])
     if role.inherits and side:

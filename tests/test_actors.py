@@ -137,3 +137,25 @@ def test_description_heads_ruling_modifiers_and_curly_apostrophes():
     assert camps["Otto Bernsen"] == "state"
     assert camps["Prosecutor General’s Office"] == "state"
     assert camps["Vesela Ostrowe"] == "state"
+
+
+def test_party_side_in_a_persons_own_clause_organisers_and_relatives():
+    """Written for this test: fictional country and people."""
+    text = ("Tomas Wendry, a deputy of the opposition Harvest League, called for talks.\n\n"
+            "Ilse Marrow, who chairs the ruling Concord party's group in parliament, said the march was paid for.\n\n"
+            "Pavel Ostin, a member of parliament for the ruling Concord party, agreed.\n\n"
+            "Dara Kell, a critic of the ruling party, said nothing had changed.\n\n"
+            "The so-called River Guard movement, which organised the vigil, said it would return.\n\n"
+            "Lena Brisk, a coordinator of River Guard, said the vigil was peaceful.\n\n"
+            "The organisers, the Free Drivers' Association (FDA), said 300 lorries took part.\n\n"
+            "Nadia Ostrel, a climate activist, was jailed in May. Mira Ostrel, the activist's mother, "
+            "said the sentence was cruel.")
+    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    assert camps["Tomas Wendry"] == "opposition"  # a deputy, but of the opposition
+    assert camps["Ilse Marrow"] == "state"
+    assert camps["Pavel Ostin"] == "state"
+    assert camps["Dara Kell"] != "state"  # a critic of the ruling party is not its member
+    assert camps["Lena Brisk"] == "opposition"  # of a body that organised the vigil, though
+    assert {c for a, c in camps.items() if "River Guard" in a} == {"opposition"}  # "Guard" alone says state
+    assert camps["Free Drivers' Association"] == "opposition"
+    assert camps["Mira Ostrel"] == "opposition"
