@@ -1167,8 +1167,10 @@ _PARTY_SIDE = re.compile(
 
 
 _ORGANISER_CLAUSE = re.compile(
-    rf",\s+(?:\d{{1,3}},\s+)?(?:[^,;.]{{0,60}},\s+)?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
-    rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT}\b")
+    rf",\s+(?:\d{{1,3}},\s+)?(?:[^,;.]{{0,60}}?(?:,\s+|\s))?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
+    rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called|[^,;.]{{0,70}}?\bto\s+(?:join|take\s+part\s+in)|"
+    rf"(?:stood|sat|camped|slept|stayed|protested|demonstrated|spent\s+[^,;.]{{0,20}}?)\s+[^,;.]{{0,50}}?\b(?:in|at|on))\s+"
+    rf"(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT}\b")
 
 
 _STOOD_WITH = re.compile(r",\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:\w+\s+){0,2}?(?:stood|stands|marched|camped|"

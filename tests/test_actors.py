@@ -159,3 +159,17 @@ def test_party_side_in_a_persons_own_clause_organisers_and_relatives():
     assert {c for a, c in camps.items() if "River Guard" in a} == {"opposition"}  # "Guard" alone says state
     assert camps["Free Drivers' Association"] == "opposition"
     assert camps["Mira Ostrel"] == "opposition"
+
+
+def test_people_who_came_to_join_or_stood_in_a_protest_are_participants():
+    """Written for this test: fictional country and people."""
+    text = ("Thousands marched through Varsk on Sunday against the pension freeze.\n\n"
+            "Jorel Maske, 74, a retired tram driver who had come by bus from Marsk to join the march, "
+            "said he could not pay for heating.\n\n"
+            "Tamsin Ode, who stood with other parents in an unauthorised picket outside the station, "
+            "said her son had done nothing wrong.\n\n"
+            "Eda Vorn, 70, a retired fisherman who watched the march from the harbour wall, said it was calm.")
+    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    assert camps["Jorel Maske"] == "opposition"
+    assert camps["Tamsin Ode"] == "opposition"
+    assert camps["Eda Vorn"] != "opposition"  # a bystander who watched
