@@ -862,10 +862,24 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         pos = m.extra.get("of_pos", -1)
         target = index.at(pos) if pos >= 0 else None
         own = re.match(r"(its|his|her|their)\s", m.mention, re.I)
+        # "The group's spokesman": a body noun with a possessive points back like "its".
+        body_poss = (not own and role.inherits
+                     and _BODY_POSSESSIVE.search(text[max(0, m.start - 30):m.start]))
         if target is not None:
             m.of = target.mention
         elif own:
             m.of = _owner(own.group(1).lower(), index, m.start, text) or ""
+        elif body_poss:
+            # Only the camp: the speaker keeps its own name ("the group's spokesman").
+            noun = body_poss.group(1).lower()
+            i = bisect.bisect_left(index.starts, m.start) - 1
+            for x in (index.items[k] for k in range(i, max(-1, i - 12), -1)):
+                if x.actor_kind == "institution" and x.via == "name" and (
+                        noun in x.actor.lower() or (noun == "group" and x.camp != "state")
+                        or re.match(rf",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b", text[x.end:x.end + 60])):
+                    if x.camp not in ("", "other"):  # the nearest body of that kind: "the union's"
+                        m.camp = m.extra["owner_camp"] = x.camp
+                    break
     # Camps of names: actor list, label, appositive ("X, a Navalny ally,"), or a role in
     # apposition before the name ("Its leader, Petra Lusk,"; "her lawyer, Dita Roubal").
     info: dict[str, dict] = {}
@@ -896,6 +910,10 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             lead = re.search(r"(?:^|[.!?]\s|\n)\s*([^.!?\n]{0,30})$", text[max(0, before.start - 30):before.start])
             descs.append(((lead.group(1) if lead else "") + text[before.start:m.start]).strip(" ,"))
             owner = _resolve_name(before.of, names, cast) if before.of else None
+            if before.extra.get("owner_camp") and not d["camp"]:
+                d["camp"] = before.extra["owner_camp"]  # "The group's spokesman, Bruno Serrat,"
+                d["affiliated"] = True
+                d["roles"].add(before.role)
             if owner is not None and cast.roles[before.role].inherits and not d["camp"]:
                 d["camp"] = owner.camp or "other"  # "Its president, Imre Valach,": the body's camp
                 d["affiliated"] = True
@@ -1332,6 +1350,10 @@ _ORG_NAME_TAIL = re.compile(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’
 _AFTER_ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of|on)\s+(?:the\s+)?$")
 _APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
 _AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)
+
+
+_BODY_POSSESSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(group|movement|committee|campaign|network|association|"
+                              r"union|federation|coalition|alliance|organi[sz]ation|party|bloc|initiative|collective)['’]s\s+$")
 
 
 def _owner(pronoun: str, index: SpanIndex, pos: int, text: str = "") -> str | None:

@@ -173,3 +173,14 @@ def test_people_who_came_to_join_or_stood_in_a_protest_are_participants():
     assert camps["Jorel Maske"] == "opposition"
     assert camps["Tamsin Ode"] == "opposition"
     assert camps["Eda Vorn"] != "opposition"  # a bystander who watched
+
+
+def test_the_bodys_spokesman_takes_the_camp_of_that_body():
+    """Written for this test: fictional country and people."""
+    text = ("The march was organised by Harbour Forward, a movement of residents and students. "
+            "The movement's co-founder, Elin Varsk, told the crowd they would return.\n\n"
+            "The court banned the march. The Bus Drivers' Union, which called the strike, appealed. "
+            "\"We will drive again when we are paid,\" the union's leader, Anton Brisk, told a rally.")
+    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    assert camps["Elin Varsk"] == "opposition"
+    assert camps["Anton Brisk"] == "opposition"  # the union's, not the court's
