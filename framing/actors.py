@@ -935,7 +935,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if "first" not in d:
             d["first"] = m.start
         if (_ORGANISER_CLAUSE.match(text, m.end) or _ORGANISER_CLAUSE.search(text[m.end:m.end + 100].split(" said")[0])
-                or _STOOD_WITH.match(text, m.end)):
+                or _STOOD_WITH.match(text, m.end) or _ORGANISER_BEFORE.search(text[max(0, m.start - 70):m.start])):
             d["organiser"] = True  # "Julian Fairholme, who helped organise the rally"
         # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
         pdesc = _POSSESSIVE_DESC_BEFORE.search(text[max(0, m.start - 60):m.start])
@@ -1191,6 +1191,10 @@ _ORGANISER_CLAUSE = re.compile(
     rf"(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT}\b")
 
 
+# "One of the organisers, teacher Oren Vasch,": named as an organiser of the protest.
+_ORGANISER_BEFORE = re.compile(
+    rf"\b(?:[Oo]ne\s+of\s+the|[Aa]n?|[Tt]he)\s+(?:protest\s+|march\s+|rally\s+|strike\s+|main\s+|chief\s+)?organi[sz]ers?"
+    rf"(?:\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT})?,\s+$")
 _STOOD_WITH = re.compile(r",\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:\w+\s+){0,2}?(?:stood|stands|marched|camped|"
                          r"protested|rallied|demonstrated)\s+(?:\w+\s+){0,3}?with\s+(?:the\s+|his\s+|her\s+)?"
                          r"(?:supporters|protesters|marchers|strikers|demonstrators|crowd)\b")
@@ -1457,6 +1461,9 @@ def _describe(desc: str, cast: Cast, names: _Names) -> tuple[str, str, str]:
                     camp = _camp_for_role(cast.roles[_role_key(tail.group())], marker)
     if head == "critic" and poss:  # "Kremlin critic": a critic of the state
         camp = "opposition"
+    if role.inherits and any(x.end() <= m.start() and cast.roles[_role_key(x.group())].camp == "foreign"
+                             and cast.roles[_role_key(x.group())].kind == "institution" for x in found):
+        camp = "foreign"  # "the OSCE Representative on Freedom of the Media", "a UN envoy"
     owner_noun = (re.search(r"(?:^|\b(?:the|its|their|his|her)\s+)([a-z]+)['’]s\s*$", desc[:m.start()], re.I)
                   or re.match(r"\s+(?:of|for|to)\s+the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b(?!\s+[A-Z])", desc[m.end():]))
     if role.inherits and owner_noun and not of:

@@ -87,6 +87,9 @@ def _analysed(path: Path) -> tuple[str, pd.DataFrame]:
     from framing.pipeline import analyze_file
 
     tables = analyze_file(path, n_boot=10)
+    if tables["articles"].empty:  # the corpus run recorded the failure instead of raising
+        err = tables["errors"]
+        raise ValueError(f"{path}: not analysed: {err['problem'].iloc[0] if len(err) else 'no article'}")
     return tables["articles"]["text"].iloc[0], tables["claims"]
 
 

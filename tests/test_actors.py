@@ -184,3 +184,15 @@ def test_the_bodys_spokesman_takes_the_camp_of_that_body():
     camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
     assert camps["Elin Varsk"] == "opposition"
     assert camps["Anton Brisk"] == "opposition"  # the union's, not the court's
+
+
+def test_named_organisers_and_officials_of_international_bodies():
+    """Written for this test: fictional country and people; real bodies only as bodies."""
+    text = ("Thousands marched in Varsk against the language law. One of the organisers, teacher Ivo Brand, "
+            "said the law would erase a language.\n\n"
+            "The OSCE Representative on Freedom of the Media, Helga Wint, urged parliament to drop the bill.\n\n"
+            "The customs union’s secretary general, Rosa Tal, said the bloc would welcome Arvenna.")
+    ms = _linked(text, "Arvenna,Arvennian")
+    camps = {m.actor: m.camp for m in ms if m.via in ("name", "alias")}
+    assert camps["Ivo Brand"] == "opposition"
+    assert camps["Rosa Tal"] == "foreign"
