@@ -212,7 +212,7 @@ def _country_regex(names: tuple[str, ...]) -> re.Pattern:
 
 
 # Capitals that stand for something other than their country's government.
-_METONYMS = {"Brussels": "European Union"}
+_METONYMS = {r["place"]: r["actor"] for r in _rows(paths.DATA / "metonyms.csv")}  # "Brussels": the EU
 _CAP_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w.’'-]*")
 
 
@@ -315,19 +315,19 @@ _MODIFIED_NOUNS = {
     "funding", "headquarters", "rally", "rallies", "protest", "protests", "movement", "march",
     "video", "footage", "account", "channel", "website", "post", "posts", "statement", "report",
 }
-# Organisation heads that make a named body part of a government.
-_GOV_HEADS = {
-    "Ministry", "Department", "Office", "Agency", "Bureau", "Service", "Directorate",
-    "Administration", "Government", "Cabinet", "Parliament", "Senate", "Congress", "Assembly",
-    "Duma", "Police", "Army", "Guard", "Forces", "Court", "Tribunal", "Commission", "Prosecutor's",
-    "Presidency", "Inspectorate", "Gendarmerie",
-}
-# Heads only a state body has. Not "Guard", "Congress", "Assembly" ...: protest movements and
-# union federations take those too ("Climate Guard", "Trade Union Congress").
-_STATE_ONLY_HEADS = _GOV_HEADS - {"Guard", "Forces", "Congress", "Assembly", "Service", "Commission"}
+def _word_list(name: str) -> list[str]:
+    """Non-comment lines of a plain word list in framing/data (documented in its header)."""
+    lines = (paths.DATA / name).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+# Organisation heads that make a named body part of a government (framing/data/government_heads.txt).
+_GOV_HEADS = {w.split()[0] for w in _word_list("government_heads.txt")}
+# Heads only a state body has. Not the "shared" ones ("Guard", "Congress", ...): protest movements
+# and union federations take those too ("Climate Guard", "Trade Union Congress").
+_STATE_ONLY_HEADS = {w for w in _word_list("government_heads.txt") if " " not in w}
 # Roles of towns and regions: a possessive before them names a place, not a foreign country.
-_LOCAL_ROLES = {"mayor", "governor", "council", "city council", "town council", "city hall", "councillor",
-                "deputy mayor", "regional council", "municipality", "city authorities", "local authorities"}
+_LOCAL_ROLES = set(_word_list("local_roles.txt"))
 _TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f", "dr": "", "prof": "",
            "speaker": ""}  # "Speaker Otto Bernsen" (of a parliament): a title before a name
 # Military and police ranks before a name: a label, and the state's forces unless said otherwise.
@@ -377,11 +377,9 @@ def _surname_gender(name: str, cast: Cast) -> str:
 
 
 # Capitalised words with a nationality-like ending that name no nationality.
-_NOT_NATIONALITIES = {"Democratic", "Republic", "Catholic", "Islamic", "Public", "Atlantic", "Civic", "Academic",
-                      "Economic", "Strategic", "Historic", "Organic", "Classic", "Electric", "Pacific", "Arctic",
-                      "Christian", "Librarian", "Civilian", "Guardian", "Agrarian", "Humanitarian",
-                      "Parliamentarian", "Veterinarian", "Olympic", "Panic", "Music", "Magic", "Logic", "Clinic",
-                      "Metropolitan", "Cosmopolitan", "Meridian", "Median", "Ruffian", "Valentine's"}
+# An adjective of a country we may not know ("Saarvian", "Thai"): three letters or more before the ending.
+_NATIONALITY_LIKE = re.compile(r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish|ic|i)")
+_NOT_NATIONALITIES = set(_word_list("not_nationalities.txt"))  # "Civic", "Guardian": not adjectives of countries
 
 
 def _country_marker(words: list[str], cast: Cast) -> str:
@@ -397,7 +395,7 @@ def _country_marker(words: list[str], cast: Cast) -> str:
             return "@" + bare  # "an EU official", "an IMF spokeswoman": an international body
         if bare in _STOP_CAPS or not bare[:1].isupper():
             continue
-        if (re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)", bare) and bare not in _NOT_NATIONALITIES) \
+        if (_NATIONALITY_LIKE.fullmatch(bare) and bare not in _NOT_NATIONALITIES) \
                 or re.search(r"['’]s$", w):
             return "?" + bare  # a nationality or place we do not know (fictional or missing)
     return ""
@@ -521,7 +519,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                 break  # a sentence ends here: "... of Moskar. Students chanted"
             if (wl in MODIFIERS or cast.country_of(w.rstrip("'s’")) or cast.country_of(w)
                     or (w[:1].isupper() and w not in _STOP_CAPS
-                        and (w.isupper() or w in _ORG_HEADS or not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws])))
+                        and (w.isupper() or w in _ORG_HEADS or _NATIONALITY_LIKE.fullmatch(w)
+                             or not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws])))
                     or wl.endswith(("'s", "’s"))):
                 if wl.endswith(("'s", "’s")) and not w[:1].isupper() and wl not in ("its",):
                     break

@@ -196,3 +196,15 @@ def test_named_organisers_and_officials_of_international_bodies():
     camps = {m.actor: m.camp for m in ms if m.via in ("name", "alias")}
     assert camps["Ivo Brand"] == "opposition"
     assert camps["Rosa Tal"] == "foreign"
+
+
+def test_word_lists_live_in_data_files_and_short_stems_are_not_nationalities():
+    """Written for this test: "Clean Air X" is not a foreign body; "Saarvian" is a foreign adjective."""
+    from framing import actors, paths
+    assert "Civic" in actors._NOT_NATIONALITIES and (paths.DATA / "not_nationalities.txt").exists()
+    assert actors._METONYMS["Brussels"] == "European Union"
+    text = ("Clean Air Kelmoss, the residents' group that organised the blockade, said it would stay.\n\n"
+            "Saarvian Foreign Minister Eino Rask called the closure a step back.")
+    camps = {m.actor: m.camp for m in _linked(text, "Esteria,Esterian")}
+    assert camps["Clean Air Kelmoss"] == "opposition"
+    assert camps["Eino Rask"] == "foreign"
