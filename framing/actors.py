@@ -819,6 +819,10 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             m.camp = "opposition"
         if m.actor_kind == "institution" and m.via == "name" and m.camp in ("", "other"):
             said = _org_context_camp(text[m.end:m.end + 160])
+            side = _SIDE_BEFORE_BODY.search(text[max(0, m.start - 50):m.start])
+            if not said and side:
+                # "the ruling Usmeria Onward party" (a country name inside the party's name)
+                said = "opposition" if side.group(1).lower() == "opposition" else "state"
             if not said and (_ORGANISED_BY.search(text[max(0, m.start - 160):m.start])
                              or _ORGANISERS_BEFORE.search(text[max(0, m.start - 40):m.start])):
                 said = "opposition"  # "an illegal gathering ..., organised by the Committee for ..."
@@ -1287,6 +1291,7 @@ _ORGANISED_BY = re.compile(
     r"(?:[A-Z][\w’'-]*\s+)?$", re.I)
 
 
+_SIDE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
 # "The organisers, the Independent Hauliers' Association (IHA), said": a body named as the
 # organisers of the protest the story is about.
 _ORGANISERS_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:protest\s+|march\s+|rally\s+|strike\s+)?organi[sz]ers,\s+(?:the\s+)?$")

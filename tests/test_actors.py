@@ -208,3 +208,11 @@ def test_word_lists_live_in_data_files_and_short_stems_are_not_nationalities():
     camps = {m.actor: m.camp for m in _linked(text, "Esteria,Esterian")}
     assert camps["Clean Air Kelmoss"] == "opposition"
     assert camps["Eino Rask"] == "foreign"
+
+
+def test_party_named_after_the_country_with_a_side_before_it():
+    """Written for this test: "the ruling Arvenna Onward party" (the country's name inside the party's)."""
+    text = ("The Speaker, Ola Brenn of the ruling Arvenna Onward party, said the deputies must leave.\n\n"
+            "\"This is theatre,\" said Tove Lind, parliamentary leader of Arvenna Onward.")
+    ms = _linked(text, "Arvenna,Arvennian")
+    assert {m.camp for m in ms if m.actor_kind == "institution" and "Onward" in m.actor} == {"state"}
