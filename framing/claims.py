@@ -87,6 +87,8 @@ _REL_OPEN = re.compile(r",\s+(?:who|which)\s+[^,;:\"“”]*$")
 _INVERTED_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?")
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?\"”’»)\n]|$|\s*(?:on|in|at|to|during|after|before|who|from|of|and|as|when|while|outside|late|earlier|later|yesterday|today)\b)")
 _OBJECT_PRONOUNS = {"him": "m", "her": "f"}
+# Coordinated verbs share the subject: "the crowd released white balloons and chanted".
+_COORDINATED_GAP = re.compile(r"^\s+[a-z]+(?:ed|ent|ook|ew|ame|ave|ood|an|at|ang|old|ore)\b[^,.;:!?\"“”«»]{0,60}?\s+and\s+(?:then\s+)?$")
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
 _NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
@@ -479,6 +481,10 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
         if appositive:
             h = _chain_head(text, before, k)
             return h, h.start
+        if (_COORDINATED_GAP.match(gap) and not allm.within(m.end, pos)
+                and not re.search(r"\b(?:said|says|told|tells|added|stated|wrote)\b", text[lo:m.start])):
+            # not inside the content of an earlier cue: "X said it supported the sit-in and called on"
+            return m, m.start
     return None, -1
 
 
@@ -605,6 +611,9 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         q_before = spans.last_ending_by(subj_start)
         if q_before is not None and not re.match(r"^[\s,]*$", text[q_before.end:subj_start]):
             q_before = None
+        if q_before is not None and any(c is not None and c.start <= q_before.start and q_before.end <= c.end
+                                        for c in (prev, recent)):
+            q_before = None  # already the content of the claim before ('... and chanted "X!" Police told them')
         q_after = spans.first_starting_from(ce)
         if q_after is not None and not (q_after.start - ce < 40 and re.match(
                 r"^[\s,:]*(?:\w+\s+){0,3}?[\s,:]*$", text[ce:q_after.start])):

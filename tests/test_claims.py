@@ -258,3 +258,18 @@ def test_place_metonyms_pollsters_and_modified_bodies():
     assert got == [("Montevar", "state"), ("European Union", "foreign"), ("Northfield Research", "other"),
                    ("Sigrid Vallin", "opposition"), ("Union of Teachers", "opposition"),
                    ("Jelka Kastel", "opposition")]
+
+
+def test_coordinated_cue_shares_the_subject_and_a_quote_is_claimed_once():
+    """Written for this test: "X gathered ... and chanted '...'" is X's; the next sentence's
+    speaker does not take the same quote again."""
+    text = ("About 300 supporters gathered outside the building on Wednesday and chanted “Hands off our votes!” "
+            "Police told them to disperse three times before detaining those who refused.\n\n"
+            "The Free Press Institute, a media rights group based in Vienna, said it supported the sit-in "
+            "and called on the board to resign.")
+    rows = _claims(text, "Sorvia")
+    chant = next(r for r in rows if r["cue"] == "chanted")
+    assert (chant["speaker"], chant["camp"]) == ("supporters", "opposition")
+    assert sum("Hands off" in r["text"] for r in rows) == 1
+    called = next(r for r in rows if r["cue"] == "called on")
+    assert called["speaker"] == "Free Press Institute"  # not the pronoun inside the first claim
