@@ -819,6 +819,10 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             m.camp = "opposition"
         if m.actor_kind == "institution" and m.via == "name" and m.camp in ("", "other"):
             said = _org_context_camp(text[m.end:m.end + 160])
+            role_before = _ROLE_BEFORE_BODY.search(text[max(0, m.start - 50):m.start])
+            rb = cast.roles.get(role_before.group(1).lower()) if role_before else None
+            if not said and rb is not None and rb.kind == "institution" and rb.camp in ("state", "opposition"):
+                said = rb.camp  # "The regulator, the National Media Authority, said"
             side = _SIDE_BEFORE_BODY.search(text[max(0, m.start - 50):m.start])
             if not said and side:
                 # "the ruling Usmeria Onward party" (a country name inside the party's name)
@@ -1240,6 +1244,10 @@ def body_heads(actor: str) -> set[str]:
     return {words[-1].lower().rstrip("'’s")} | {w.lower() for w in words if w in _ORG_HEADS} if words else set()
 
 
+_LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?who\s+(?:leads|led|chairs|heads|runs|founded|co-founded|"
+                         r"represents|speaks\s+for|coordinates)\s+(?:the\s+)?")
+
+
 def _body_after_name(text: str, end: int, index: SpanIndex) -> Mention | None:
     """The body named right after a person: "X of the Torvik School", "X, of the Karstadt
     Institute,", "X, a hydrologist at Velsmere Technical University"."""
@@ -1249,6 +1257,10 @@ def _body_after_name(text: str, end: int, index: SpanIndex) -> Mention | None:
         near = 4
     elif _OF_BODY.match(text[end:end + 12]):
         body, gap, near = index.first_starting_from(end), end, 32
+    elif _LEADS_BODY.match(text, end):
+        # "Peregrine Kellaway, who leads the Harbour Alliance group on the city council"
+        lead = _LEADS_BODY.match(text, end)
+        body, gap, near = index.first_starting_from(lead.end()), lead.end(), 2
     else:
         return None
     if body is not None and body.actor_kind == "institution" and body.start - gap < near:
@@ -1291,10 +1303,12 @@ _ORGANISED_BY = re.compile(
     r"(?:[A-Z][\w’'-]*\s+)?$", re.I)
 
 
+_ROLE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+),\s+(?:the\s+)?$")
 _SIDE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
 # "The organisers, the Independent Hauliers' Association (IHA), said": a body named as the
 # organisers of the protest the story is about.
-_ORGANISERS_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:protest\s+|march\s+|rally\s+|strike\s+)?organi[sz]ers,\s+(?:the\s+)?$")
+_ORGANISERS_BEFORE = re.compile(r"\b(?:[Tt]he\s+(?:[\w-]+['’]s\s+)?|[Ii]ts\s+|[Tt]heir\s+)(?:protest\s+|march\s+|rally\s+|strike\s+)?"
+                                r"organi[sz]ers,\s+(?:the\s+)?$")  # also "The march's organisers, the X,"
 
 
 _PART_OF_STATE = re.compile(

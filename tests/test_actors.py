@@ -216,3 +216,15 @@ def test_party_named_after_the_country_with_a_side_before_it():
             "\"This is theatre,\" said Tove Lind, parliamentary leader of Arvenna Onward.")
     ms = _linked(text, "Arvenna,Arvennian")
     assert {m.camp for m in ms if m.actor_kind == "institution" and "Onward" in m.actor} == {"state"}
+
+
+def test_bodies_named_after_a_role_or_their_organisers_and_people_who_lead_a_body():
+    """Written for this test: fictional country, people and bodies."""
+    text = ("The regulator, the National Broadcasting Authority, said the licence was revoked.\n\n"
+            "The march’s organisers, the Equal Pay Network, said two women were taken to hospital.\n\n"
+            "Talia Morrow won the election for the opposition Harbour League. Piers Kell, who leads the "
+            "Harbour League group on the city council, accused the government of tearing up the ballots.")
+    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    assert camps["National Broadcasting Authority"] == "state"
+    assert camps["Equal Pay Network"] == "opposition"
+    assert camps["Piers Kell"] == "opposition"
