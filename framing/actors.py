@@ -304,7 +304,8 @@ _ORG_HEADS = {
     "Headquarters", "Prosecutor's", "Office", "Chamber", "Senate", "Club", "Society", "League",
     "Platform", "Bloc", "Press", "Media", "Journal", "Herald", "Gazette", "Tribune", "Daily",
     "School", "Academy", "College", "Observatory", "Monitor", "Trust", "Authority", "Directorate",
-    "Forum", "Confederation", "Syndicate", "Council", "Accord", "Pact", "Solidarity",
+    "Forum", "Confederation", "Syndicate", "Council", "Accord", "Pact", "Solidarity", "Guild", "Cooperative",
+    "Circle", "Collective",
 }
 # Nouns after which a role word is only a modifier: "the military alliance", "a police van".
 _MODIFIED_NOUNS = {
@@ -503,7 +504,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             continue  # "Miners' Federation", "Student Coordination Committee": part of a body's name
         head = re.sub(r"\s+", " ", m.group().lower()).replace("’", "'")
         role = cast.roles[head]
-        if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy)", text[m.end():], re.I):
+        if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy|"
+                                                 r"councill?or|senator|member|deputies|lawmakers|mayor)\b", text[m.end():], re.I):
             continue  # the longer role wins
         # Extend left over modifiers and a determiner.
         s = m.start()
@@ -737,7 +739,7 @@ def _trim_name(name: str, cast: Cast) -> str:
 # Article-level linking: surnames, appositives, camps, home
 # --------------------------------------------------------------------------- #
 
-_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?!(?:and|or|but|which|where|when|whose|while)\b|who\s+(?!is\b|heads\b|leads\b))"
+_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?!(?:and|or|but|which|where|when|whose|while|in|on|at|by|after|before|during|since|until|as|to|with|from|for)\b|who\s+(?!is\b|heads\b|leads\b))"
                          r"(?:(?:a|an|the|who is|who heads|who leads|who is a|who is the)\s+)?"
                          r"([^,.;\"“”]{3,90}?)(?:,|\.|;| who\b| said| told)")
 
@@ -826,7 +828,9 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             side = _SIDE_BEFORE_BODY.search(text[max(0, m.start - 50):m.start])
             if not said and side:
                 # "the ruling Usmeria Onward party" (a country name inside the party's name)
-                said = "opposition" if side.group(1).lower() == "opposition" else "state"
+                said = "opposition" if side.group(1).lower() == "opposition" else "state"  # also "the state-run X"
+            if not said and _PROTESTERS_MEMBERS.search(text[max(0, m.start - 80):m.start]):
+                said = "opposition"  # "Many of the marchers are members of the Stage Performers' Guild"
             if not said and (_ORGANISED_BY.search(text[max(0, m.start - 160):m.start])
                              or _ORGANISERS_BEFORE.search(text[max(0, m.start - 40):m.start])):
                 said = "opposition"  # "an illegal gathering ..., organised by the Committee for ..."
@@ -901,7 +905,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         d["gender"] = d["gender"] or m.gender
         if m.camp not in ("", "other") and not d["camp"] and m.label and not cast.role_regex.search(m.label):
             d["camp"] = m.camp  # set when found ("General Yusuf Karam": the state's forces)
-        descs = [m.label] if m.label else []
+        title_only = bool(m.label) and all(w.lower().rstrip(".") in _TITLES for w in m.label.split())
+        descs = [m.label] if m.label and not title_only else []  # "Ms Valdecq": a title, no description
         if (before is not None and before.actor_kind == "institution" and re.fullmatch(r",\s*", text[before.end:m.start])):
             # "The chairwoman of the Central Electoral Commission, Sylvie Barat,"
             prior = index.last_ending_by(before.start - 1)
@@ -952,14 +957,14 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         trade = _TRADE_BEFORE.search(text[max(0, m.start - 30):m.start])
         if trade and trade.group(1) not in _NOT_TRADES:
             d["described"] = True  # "commentator Stefan Orlea", "teacher Oren Vasch"
-        if m.label or len(descs) > (1 if app else 0):
+        if (m.label and not title_only) or len(descs) > (1 if app else 0):
             d["described"] = True
         elif app and not _PLAIN_PERSON.search(app.group(0)):
             _, app_role, _ = _describe(app.group(1), cast, names)
             if app_role and not cast.roles[app_role].participant:
                 d["described"] = True  # "the foundation's director"; not "a nursing student"
         side = (re.match(r",?\s+(?:of|from)\s+the\s+(?:main\s+)?(ruling|governing|opposition)\s+[A-Z]", text[m.end:m.end + 40])
-                or _PARTY_SIDE.match(text, m.end))
+                or _PARTY_SIDE.match(text, m.end) or _LEADS_SIDE.match(text, m.end))
         if side and not d["camp"]:
             d["camp"] = "opposition" if side.group(1) == "opposition" else "state"  # "X of the ruling Y"
             d["affiliated"] = True
@@ -1153,7 +1158,7 @@ _PARTICIPATION = re.compile(
     rf"\b(?:{_PROTEST_EVENT}|protesters|demonstrators|marchers|strikers|crowds?|gathered|took\s+part|"
     r"marched|marching|protested|protesting|demonstrated|rallied|occupied|occupying|blockaded|gathering|"
     r"roadblocks?|barricades?|camp|picket|encampment|"
-    r"joined\s+the|picket\s+lines?|on\s+strike|chanting|chanted)\b", re.I)
+    r"joined\s+the|picket\s+lines?|on\s+strike|chanting|chanted|not\s+eaten|stopped\s+eating|refus(?:ed|es|ing)\s+food)\b", re.I)
 _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystanders?|onlookers?|shopkeepers?|"
                         r"owners?|shops?|kiosks?|caf[eé]s?|stores?|bakery|baker|runs|run\s+a|lives|living|"
                         r"stranded|commuters?|passengers?|customers?|parents?|children\s+attend|"
@@ -1161,7 +1166,8 @@ _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystande
                         r"stuck|queu(?:e|ed|ing|eing)|held\s+up|due\s+to\s+fly|delayed|has\s+waited|had\s+waited|"
                         r"whose\s+(?:\d+-year-old\s+)?(?:son|daughter|husband|wife)\s+(?:\w+\s+){0,2}?(?:is|was)\s+among|"
                         r"neighbou?rs?|watched|watching|saw|voters?|analysts?|experts?|professors?|"
-                        r"lawyers?|journalists?|reporters?|correspondents?)\b", re.I)
+                        r"lawyers?|journalists?|reporters?|correspondents?|"
+                        r"physicians?|doctors?|medics?|paramedics?|examines|examined|treats|treated)\b", re.I)
 
 
 _POSSESSIVE_DESC_BEFORE = re.compile(r"\b\w+['’]s\s+(?:[a-z-]+\s+){0,3}([a-z-]+),\s*$")
@@ -1174,26 +1180,29 @@ _PLAIN_PERSON = re.compile(r"^,\s+(?:\d{1,3}\b|(?:a|an)\s+\d{1,3}-year-old\b)")
 
 _BYSTANDER_GROUP = re.compile(r"\b(?:[Pp]arents|[Rr]esidents|[Ww]itnesses|[Pp]assers-by|[Bb]ystanders|[Oo]nlookers|"
                               r"[Ss]hoppers|[Cc]ommuters|[Vv]oters)\b")
+# The person as the subject of leading a side: "Roderin, 58, has led the opposition People's Front".
+_LEADS_SIDE = re.compile(r"(?:,\s+\d{1,3},)?\s+(?:has\s+|had\s+)?(?:led|leads|headed|heads|chairs|chaired|founded|co-founded)\s+"
+                         r"the\s+(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b")
 # A person's own appositive or relative clause that places them in a party by side:
 # "X, a deputy of the opposition Y,", "X, a member of parliament for the ruling Y",
 # "X, who chairs the ruling Y party's group", "X, 51, who won the election for the opposition Y".
 # Membership nouns and verbs only: "X, a critic of the ruling party" says nothing of X's side,
 # and a former member is not placed (former officials are not the state).
 _PARTY_SIDE = re.compile(
-    r",\s+(?:\d{1,3},\s+)?(?:"
-    r"(?:an?|the|its|their)\s+(?!former\b)(?:[\w'’-]+\s+){0,3}?"
+    r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"«»]{0,50}?\s+(?=who\s+now\b))?(?:"
+    r"(?:now\s+)?(?:an?|the|its|their)\s+(?!former\b)(?:[\w'’-]+\s+){0,3}?"
     r"(?:deputy|deputies|member|members|lawmaker|legislator|MP|parliamentarian|leader|chair(?:man|woman|person)?|head|"
     r"spokes(?:man|woman|person)|secretary|(?:vice-)?president|candidate|councill?or|senator|official|politician|"
     r"founder|co-founder|coordinator|representative|whip|strategist|adviser|aide)\b"
     r"[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to)\s+the"
-    r"|who\s+(?:is\s+|was\s+)?(?:chairs|leads|heads|represents|runs|co-chairs|founded|co-founded|won|ran|stood|sits|"
+    r"|who\s+(?:now\s+)?(?:is\s+|was\s+)?(?:chairs|leads|heads|represents|runs|co-chairs|founded|co-founded|won|ran|stood|sits|advises|"
     r"speaks|campaigned|a\s+member|the\s+leader)\b(?:[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to))?\s+the"
     r")\s+(?:country['’]s\s+)?(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b")
 
 
 _ORGANISER_CLAUSE = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:[^,;.]{{0,60}}?(?:,\s+|\s))?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
-    rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called|[^,;.]{{0,70}}?\bto\s+(?:join|take\s+part\s+in)|"
+    rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called|[^,;.]{{0,120}}?\bto\s+(?:join|take\s+part\s+in)|"
     rf"(?:stood|sat|camped|slept|stayed|protested|demonstrated|spent\s+[^,;.]{{0,20}}?)\s+[^,;.]{{0,50}}?\b(?:in|at|on))\s+"
     rf"(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT}\b")
 
@@ -1222,12 +1231,13 @@ def _participant(text: str, pos: int) -> bool:
     # watched the march, Ilse Brun, said")
     sent_start = max(text.rfind(". ", max(0, pos - 150), pos) + 1, text.rfind("\n", max(0, pos - 150), pos) + 1,
                      max(0, pos - 150))
-    near = text[sent_start:min(pe, pos + 160)]
+    sent_end = text.find(". ", pos)
+    near = text[sent_start:min(pe, pos + 160, sent_end + 1 if sent_end >= 0 else len(text))]
     return (bool(_PARTICIPATION.search(para)) and not _BYSTANDER.search(near)
             and not _BYSTANDER_GROUP.search(text[text.rfind("\n", 0, pos) + 1:pos]))
 
 
-_UNION_HEAD = re.compile(r"\b(?:Union|Federation|Confederation|Syndicate|union|federation)\b")
+_UNION_HEAD = re.compile(r"\b(?:Union|Federation|Confederation|Syndicate|Guild|union|federation|guild)\b")
 _STRIKE = re.compile(r"\b(?:strike|strikes|striking|strikers|walkout|walk-out|walked\s+out|stoppage|industrial\s+action)\b", re.I)
 _NOT_STRIKING = re.compile(r"\b(?:not|n't|never|refused|declined|against|opposed|condemned|kept\s+working|"
                            r"continued\s+(?:to\s+)?work(?:ing)?|stayed\s+at\s+work|crossed)\b", re.I)
@@ -1303,8 +1313,11 @@ _ORGANISED_BY = re.compile(
     r"(?:[A-Z][\w’'-]*\s+)?$", re.I)
 
 
+_PROTESTERS_MEMBERS = re.compile(r"\b(?:marchers|protesters|demonstrators|strikers|hunger\s+strikers|occupiers|detainees|"
+                                 r"those\s+detained)\s+(?:are|were|include|included)\s+(?:\w+\s+){0,2}?members\s+of\s+(?:the\s+)?$", re.I)
 _ROLE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+),\s+(?:the\s+)?$")
-_SIDE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
+_SIDE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition|state-run|state-owned|"
+                               r"government-run|government-owned)\s+(?:[A-Z][\w’'-]*\s+){0,3}$")
 # "The organisers, the Independent Hauliers' Association (IHA), said": a body named as the
 # organisers of the protest the story is about.
 _ORGANISERS_BEFORE = re.compile(r"\b(?:[Tt]he\s+(?:[\w-]+['’]s\s+)?|[Ii]ts\s+|[Tt]heir\s+)(?:protest\s+|march\s+|rally\s+|strike\s+)?"

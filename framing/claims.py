@@ -82,7 +82,8 @@ _OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*
 _OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
 # The last ", who" / ", which" opening a clause with no comma after it (search from the end).
-_REL_OPEN = re.compile(r",\s+(?:who|which)\s+[^,;:\"“”]*$")
+# ", who ..." or ", a former minister who ...": the relative clause may sit inside an appositive.
+_REL_OPEN = re.compile(r",\s+(?:(?:an?|the)\s+[^,;:\"“”]{0,60}?\s+)?(?:who|which)\s+[^,;:\"“”]*$")
 # Between an inverted cue and its subject: 'said the group's lawyer, X', 'said Mr X'.
 _INVERTED_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?")
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?\"”’»)\n]|$|\s*(?:on|in|at|to|during|after|before|who|from|of|and|as|when|while|outside|late|earlier|later|yesterday|today)\b)")

@@ -228,3 +228,23 @@ def test_bodies_named_after_a_role_or_their_organisers_and_people_who_lead_a_bod
     assert camps["National Broadcasting Authority"] == "state"
     assert camps["Equal Pay Network"] == "opposition"
     assert camps["Piers Kell"] == "opposition"
+
+
+def test_present_position_members_of_protesting_bodies_and_hunger_strikers():
+    """Written for this test: fictional country, people and bodies."""
+    text = ("Former health minister Dora Sark, now a deputy for the opposition Left Renewal, said the list was wrong.\n\n"
+            "Opposition councillor Ida Marc said the report was bought.\n\n"
+            "The state-run Garrow Port Authority said the blockade was unlawful.\n\n"
+            "Many of the marchers are members of the Stage Actors' Guild, who have stayed off stage since Monday. "
+            "Guild chairwoman Runa Voll told the crowd they would not perform.\n\n"
+            "Zed Rodan, 58, has led the opposition People's Front since 2022.\n\n"
+            "Lina Vass has not eaten for 26 days, camped outside the ministry. \"I wish Ms Vass good health,\" "
+            "the minister wrote. Dr Hedda Ruz, a physician who examines Vass every morning, said her pulse was weak.")
+    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    assert camps["Dora Sark"] == "opposition"  # present position, not the former office
+    assert camps["Ida Marc"] == "opposition"
+    assert camps["Garrow Port Authority"] == "state"
+    assert camps["Runa Voll"] == "opposition"
+    assert camps["Zed Rodan"] == "opposition"
+    assert camps["Lina Vass"] == "opposition"  # a hunger striker; "Ms" is a title, not a description
+    assert camps["Hedda Ruz"] != "opposition"  # her physician

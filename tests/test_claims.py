@@ -274,3 +274,11 @@ def test_coordinated_cue_shares_the_subject_and_a_quote_is_claimed_once():
     assert sum("Hands off" in r["text"] for r in rows) == 1
     called = next(r for r in rows if r["cue"] == "called on")
     assert called["speaker"] == "Free Press Institute"  # not the pronoun inside the first claim
+
+
+def test_relative_clause_inside_an_appositive_keeps_the_person_as_speaker():
+    """Written for this test: "X, a former minister who now leads the opposition Y, said"."""
+    text = ("Florin Ferr, a former justice minister who now leads the opposition Liberal Pact, said the case "
+            "had been assembled backwards.")
+    rows = _claims(text, "Varnesse")
+    assert [(r["speaker"], r["camp"]) for r in rows] == [("Florin Ferr", "opposition")]
