@@ -808,6 +808,12 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
     # Bodies the text says organised the protest. This outweighs a camp guessed from a head
     # word ("the Climate Guard movement, which organised the gathering": Guard alone says state).
     organisers = set()
+    # "the union leading the walkout said": when the article names one union, that is the
+    # striking one (codebook: striking unions are opposition).
+    named_unions = {m.actor for m in mentions if m.actor_kind == "institution" and m.via == "name"
+                    and _UNION_HEAD.search(m.actor)}
+    if len(named_unions) == 1 and _UNION_LEADS.search(text):
+        organisers |= named_unions
     for m in mentions:
         caps = re.match(r"(?:(?:the|so-called)\s+)*((?:[A-Z][\w’'-]*\s+)+)[a-z]", m.mention) if m.via == "role" else None
         body = m.actor if m.via == "name" else caps.group(1).strip() if caps else ""  # "River Guard movement"
@@ -817,7 +823,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             organisers.add(body)
     for m in mentions:
         caps = re.match(r"(?:(?:the|so-called)\s+)*((?:[A-Z][\w’'-]*\s+)+)[a-z]", m.mention) if m.via == "role" else None
-        if m.camp == "state" and (m.actor in organisers or (caps and caps.group(1).strip() in organisers)):
+        if m.camp in ("state", "", "other") and (m.actor in organisers or (caps and caps.group(1).strip() in organisers)):
             m.camp = "opposition"
         if m.actor_kind == "institution" and m.via == "name" and m.camp in ("", "other"):
             said = _org_context_camp(text[m.end:m.end + 160])
@@ -1313,6 +1319,9 @@ _ORGANISED_BY = re.compile(
     r"(?:[A-Z][\w’'-]*\s+)?$", re.I)
 
 
+_UNION_LEADS = re.compile(rf"\b[Tt]he\s+(?:union|federation|guild)\s+(?:that\s+is\s+|which\s+is\s+)?(?:leading|behind|organi[sz]ing|"
+                          rf"(?:that|which)\s+(?:called|organi[sz]ed|is\s+leading|leads))\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?"
+                          rf"{_PROTEST_EVENT}\b")
 _PROTESTERS_MEMBERS = re.compile(r"\b(?:marchers|protesters|demonstrators|strikers|hunger\s+strikers|occupiers|detainees|"
                                  r"those\s+detained)\s+(?:are|were|include|included)\s+(?:\w+\s+){0,2}?members\s+of\s+(?:the\s+)?$", re.I)
 _ROLE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+),\s+(?:the\s+)?$")

@@ -81,6 +81,8 @@ _OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*
                      r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)*")
 _OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
+_BODY_NOUN_TAIL = re.compile(r"\s+(?:alliance|party|movement|coalition|bloc|group|front|union|federation|committee|"
+                             r"association|network|campaign)\b")
 # The last ", who" / ", which" opening a clause with no comma after it (search from the end).
 # ", who ..." or ", a former minister who ...": the relative clause may sit inside an appositive.
 _REL_OPEN = re.compile(r",\s+(?:(?:an?|the)\s+[^,;:\"“”]{0,60}?\s+)?(?:who|which)\s+[^,;:\"“”]*$")
@@ -90,6 +92,9 @@ _INVERTED_END = re.compile(r"\s*(?:[,.;:!?\"”’»)\n]|$|\s*(?:on|in|at|to|dur
 _OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # Coordinated verbs share the subject: "the crowd released white balloons and chanted".
 _COORDINATED_GAP = re.compile(r"^\s+[a-z]+(?:ed|ent|ook|ew|ame|ave|ood|an|at|ang|old|ore)\b[^,.;:!?\"“”«»]{0,60}?\s+and\s+(?:then\s+)?$")
+_PROTEST_SUBJECT = re.compile(r"\b(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
+                              r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|gatherings?)\s+(?:was|were|had\s+been|"
+                              r"has\s+been|have\s+been)\s+$", re.I)
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
 _NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
@@ -450,6 +455,9 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
         acr = re.match(r"\s*\([A-Z]{2,8}\)", gap)  # "The Union of Locomotive Drivers (ULD), which ..."
         if acr:
             gap = gap[acr.end():]
+        noun = _BODY_NOUN_TAIL.match(gap)  # "the governing Civic Bloc alliance said": the body's own noun
+        if noun and _SKIP.match(gap[noun.end():]):
+            gap = gap[noun.end():]
         tail = _OF_TAIL.match(gap)  # "University of Rovenna said": "of Rovenna" is no mention
         if tail and _SKIP.match(gap[tail.end():]):
             gap = gap[tail.end():]
@@ -501,10 +509,12 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         near_quote = re.match(r"^\s*[,:]?\s*[\"“«]", post) or re.search(r"[\"”»],?\s*[^\"“”]{0,60}$", pre)
         if not (re.match(r"^\s+(?:\w+\s+){0,3}that\b", post) or near_quote):
             return None
-    if cue.form in ("called", "describes", "described") and not re.match(r"^\s+(?:[^.;]{0,60}?)(?:\s+as\b|[\"“«])", post):
-        return None
+    if cue.form in ("called", "describes", "described") and not re.match(r"^\s+(?:[^.;]{0,60}?)(?:\s+as\b|[\"“«])", post) \
+            and not (cue.form == "called" and re.match(r"^\s+by\b", post) and _PROTEST_SUBJECT.search(pre)):
+        return None  # "called" needs "as" or a quote, except "The march was called by X" (a call to protest)
     if cue.form in ("told", "tells", "tell", "telling") and not (
-            re.match(r"^\s+(?:reporters|journalists|a |an |the |Reuters|AFP|AP\b|[A-Z]\w+|him|her|them|us|me|parliament|lawmakers|supporters|state)", post)
+            re.match(r"^\s+(?:reporters|journalists|a |an |the |Reuters|AFP|AP\b|[A-Z]\w+|him|her|them|us|me|parliament|lawmakers|supporters|state|"
+                     r"several\s|hundreds\s|thousands\s|dozens\s|crowds?\s|\d)", post)
             or re.match(r"^\s+[a-z]+(?:\s+[\w-]+){0,5}?\s+(?:that\b|[\"“«])", post)):
         return None  # "told deputies before the vote that", but not "told to leave"
     if cue.form in ("say", "claim", "deny", "demand", "urge", "accuse", "tell", "write", "add", "call on", "call for", "believe"):
@@ -653,7 +663,8 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         speaker = resolved
     window = text[max(ss, cs - 40):min(se, ce + 25)]
     distancing = bool(_DISTANCING.search(window)) or bool(re.search(r"\bso-called\b", text[start:end]))
-    return _Claim("", -1, text[cs:ce], cs, ce, cue.cls, speaker, start, max(start, end), speaker.via,
+    cls = "directive" if cue.form == "called" and re.match(r"^\s+by\b", post) else cue.cls  # calling a protest
+    return _Claim("", -1, text[cs:ce], cs, ce, cls, speaker, start, max(start, end), speaker.via,
                   distancing)
 
 

@@ -139,7 +139,7 @@ ACCURACY_FLOORS = {
     "heldout7": (0.92, 0.84, 0.88, 0.79),  # arrival: F1 0.93, speaker 0.93, camp 0.85
     "heldout8": (0.92, 0.87, 0.90, 0.78),  # arrival: F1 0.95, speaker 0.95, camp 0.77
     "heldout9": (0.93, 0.89, 0.92, 0.88),  # arrival (before tuning): F1 0.97, speaker 0.98, camp 0.84
-    "heldout10": (0.93, 0.83, 0.91, 0.75),  # arrival: F1 0.905, speaker 0.935, camp 0.78
+    "heldout10": (0.93, 0.85, 0.92, 0.85),  # arrival (before tuning): F1 0.905, speaker 0.935, camp 0.78
 }
 
 
@@ -282,3 +282,20 @@ def test_relative_clause_inside_an_appositive_keeps_the_person_as_speaker():
             "had been assembled backwards.")
     rows = _claims(text, "Varnesse")
     assert [(r["speaker"], r["camp"]) for r in rows] == [("Florin Ferr", "opposition")]
+
+
+def test_calls_to_protest_governing_alliance_spokespeople_and_the_union_leading_the_walkout():
+    """Written for this test: fictional country, people and bodies."""
+    text = ("Pharmacists shut their doors on Monday at the start of a strike, and the union leading the walkout "
+            "said 4,000 pharmacies were closed.\n\n"
+            "\"We are here for the villages,\" UCP president Clara Cast told several hundred pharmacists outside the ministry.\n\n"
+            "The Union of Community Pharmacists (UCP) says its members are selling at a loss.\n\n"
+            "The march was called by the Market Traders' Association.\n\n"
+            "A spokeswoman for the governing Civic Bloc alliance said the opposition was playing politics.")
+    rows = _claims(text, "Sarvenne")
+    by_cue = {r["cue"]: r for r in rows}
+    assert (by_cue["told"]["speaker"], by_cue["told"]["camp"]) == ("Clara Cast", "opposition")
+    called = by_cue["called"]
+    assert (called["speaker"], called["camp"], called["cue_class"]) == ("Market Traders' Association", "opposition", "directive")
+    spokes = [r for r in rows if "playing politics" in r["text"]]
+    assert len(spokes) == 1 and spokes[0]["camp"] == "state"
