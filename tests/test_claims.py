@@ -299,3 +299,11 @@ def test_calls_to_protest_governing_alliance_spokespeople_and_the_union_leading_
     assert (called["speaker"], called["camp"], called["cue_class"]) == ("Market Traders' Association", "opposition", "directive")
     spokes = [r for r in rows if "playing politics" in r["text"]]
     assert len(spokes) == 1 and spokes[0]["camp"] == "state"
+
+
+def test_crowd_estimates_are_claims_of_who_gives_them():
+    """Written for this test: crowd figures are attributed estimates (codebook), not the outlet's."""
+    text = ("Police put the crowd outside the ministry at about 2,000.\n\n"
+            "Protest organisers put the crowd at 15,000.")
+    rows = _claims(text, "Solvenza")
+    assert [(r["speaker"], r["camp"]) for r in rows] == [("police", "state"), ("Protest organisers", "opposition")]
