@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from framing import paths
@@ -308,6 +308,12 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
                 continue
             c.region, c.paragraph = reg["region"], para
             found.append(c)
+        for b in _banner_claims(text, ps, pe, allm, spans, resolver, sentence_of):
+            # A slogan on a banner is a claim of those who carry it; it replaces a "said" cue
+            # read on the banner itself ("a sign that said ...").
+            found = [c for c in found if not (b.cue_start <= c.cue_start < b.cue_end)]
+            b.region, b.paragraph = reg["region"], para
+            found = sorted(found + [b], key=lambda x: x.cue_start)
         if reg["region"] == "headline":
             colon = _colon_headline(text, ps, pe, allm, found, resolver)
             if colon is not None:
@@ -343,6 +349,59 @@ def extract_claims(text: str, regions: list[dict], *, cast: Cast | None = None,
                 prev_quote_speaker = c.speaker
         claims.extend(found)
     return [_record(text, c, i, spans, sentence_of) for i, c in enumerate(claims)]
+
+
+# "Marchers carried a banner that read '...'", "Their placards read: '...'", "The Crew's banner
+# at the head of the march read «...»", "who held a placard reading '...'".
+_BANNER = re.compile(r"\b(?:banners?|placards?|signs?|posters?|T-shirts?|slogans?)\b"
+                     r"(?:,[^,.;:\"“”«»]{1,60},|[^.;:,\"“”«»]{0,60}?)\s+(?:(?:that|which)\s+)?(read|reads|reading|said|says|saying)"
+                     r"\s*[:,]?\s*(?=[\"“«‘'])")
+_CARRY = re.compile(r"(?:,\s+\d{1,3})?,?\s+(?:who\s+)?(?:\w+\s+){0,2}?(?:carried|carry|carrying|held|hold|holding|waved|waving|raised|"
+                    r"raising|strung|hung|displayed|unfurled|put\s+up|held\s+up|brandished|wore|wearing|marched\s+with|"
+                    r"walked\s+(?:\w+\s+){0,3}?with)\b")
+_OWNER_PRONOUN = re.compile(r"\b([Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?$")
+
+
+def _banner_claims(text: str, ps: int, pe: int, allm: SpanIndex, spans: SpanIndex, resolver: _Resolver,
+                   sentence_of) -> list[_Claim]:
+    """Slogans on banners and placards: claims of the group or person carrying them (codebook)."""
+    out = []
+    for m in _BANNER.finditer(text, ps, pe):
+        q = spans.first_starting_from(m.end())
+        if q is None or q.start - m.end() > 2:
+            continue
+        sent = sentence_of(m.start())
+        ss = max(sent["start"], ps)
+        pre = text[ss:m.start()]
+        speaker = None
+        own = _OWNER_PRONOUN.search(pre)
+        poss = re.search(r"['’]s?\s+(?:[a-z-]+\s+)?$", pre)
+        if own:
+            word = own.group(1).lower()
+            for x in reversed(allm.within(max(0, ps - 1500), ss + own.start())):
+                x = resolver.resolve(x, x.start) if x.via == "pronoun" else x
+                if ((word == "their" and (x.number == "pl" or x.actor_kind == "group"))
+                        or (word == "its" and x.actor_kind == "institution")
+                        or (word in ("his", "her") and x.actor_kind == "person" and x.number != "pl"
+                            and x.gender in ("", "m" if word == "his" else "f"))):
+                    speaker = x
+                    break
+        elif poss:
+            speaker = allm.last_ending_by(ss + poss.start())
+            if speaker is not None and speaker.end != ss + poss.start():
+                speaker = None
+        if speaker is None and not own:
+            for x in reversed(allm.within(ss, m.start())):
+                if _CARRY.match(text, x.end):
+                    speaker = resolver.resolve(x, x.start) if x.via == "pronoun" else x
+                    break
+        if speaker is None:
+            continue
+        if speaker.camp in ("", "other") and speaker.actor_kind != "institution":
+            speaker = replace(speaker, camp="opposition")  # carrying a banner: a protest participant
+        cs, ce = m.start(1), m.end(1)
+        out.append(_Claim("", -1, text[cs:ce], cs, ce, "neutral", speaker, q.start, q.end, speaker.via))
+    return out
 
 
 def _colon_headline(text: str, ps: int, pe: int, allm: SpanIndex, found: list[_Claim],

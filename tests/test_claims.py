@@ -307,3 +307,15 @@ def test_crowd_estimates_are_claims_of_who_gives_them():
             "Protest organisers put the crowd at 15,000.")
     rows = _claims(text, "Solvenza")
     assert [(r["speaker"], r["camp"]) for r in rows] == [("police", "state"), ("Protest organisers", "opposition")]
+
+
+def test_banner_slogans_are_claims_of_those_who_carry_them():
+    """Written for this test (codebook: banners and placards are claims of the group carrying them)."""
+    text = ("Thousands marched through Varsk on Sunday. Marchers carried a banner that read \"Knowledge is not for sale\".\n\n"
+            "Their placards read: «Our valley, our water».\n\n"
+            "Mira Dal, 22, who held a placard reading \"Free the students\", said she had been pushed.\n\n"
+            "The ministry said the march had not been authorised.")
+    rows = _claims(text, "Solvenza")
+    banners = [(r["speaker"], r["camp"], r["kind"]) for r in rows if r["cue"] in ("read", "reading")]
+    assert banners == [("marchers", "opposition", "direct"), ("marchers", "opposition", "direct"),
+                       ("Mira Dal", "opposition", "direct")]
