@@ -600,7 +600,8 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
                     passive, speaker = None, x
                     break
     if cue.frame == "prep":
-        after = allm.starting(ce, ce + 3)
+        det = re.match(r"\s+the\s+(?=[A-Z])", text[ce:ce + 8])  # "according to the Delta Opinion Institute"
+        after = allm.starting(ce, ce + 3) or (allm.starting(ce + det.end(), ce + det.end() + 1) if det else [])
         if not after:
             # "according to the commission": a body named earlier, by its head word
             body = re.match(r"\s+(?:the|its|their)\s+([a-z]+)\b", post)

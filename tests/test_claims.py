@@ -319,3 +319,10 @@ def test_banner_slogans_are_claims_of_those_who_carry_them():
     banners = [(r["speaker"], r["camp"], r["kind"]) for r in rows if r["cue"] in ("read", "reading")]
     assert banners == [("marchers", "opposition", "direct"), ("marchers", "opposition", "direct"),
                        ("Mira Dal", "opposition", "direct")]
+
+
+def test_according_to_a_named_body_after_the():
+    """Written for this test: "according to the Delta Opinion Institute" (a name after "the")."""
+    text = "Turnout was 41 percent, according to the Delta Opinion Institute."
+    rows = _claims(text, "Solvenza")
+    assert [(r["speaker"], r["cue"]) for r in rows] == [("Delta Opinion Institute", "according to")]
