@@ -825,6 +825,9 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         caps = re.match(r"(?:(?:the|so-called)\s+)*((?:[A-Z][\w’'-]*\s+)+)[a-z]", m.mention) if m.via == "role" else None
         if m.camp in ("state", "", "other") and (m.actor in organisers or (caps and caps.group(1).strip() in organisers)):
             m.camp = "opposition"
+        if m.actor_kind == "person" and m.via == "name" and _PARTY_BEFORE.search(text[max(0, m.start - 50):m.start]):
+            m.actor_kind, m.gender = "institution", "n"  # "the opposition party Open Zarnovia": a body
+            named_bodies.add(m.actor)
         if m.actor_kind == "institution" and m.via == "name" and m.camp in ("", "other"):
             said = _org_context_camp(text[m.end:m.end + 160])
             role_before = _ROLE_BEFORE_BODY.search(text[max(0, m.start - 50):m.start])
@@ -835,6 +838,11 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             if not said and side:
                 # "the ruling Usmeria Onward party" (a country name inside the party's name)
                 said = "opposition" if side.group(1).lower() == "opposition" else "state"  # also "the state-run X"
+            joins = _JOINS_PROTEST.match(text, m.end)
+            if joins and _NOT_STRIKING.search(joins.group()):
+                joins = None  # "which has not joined the strike"
+            if not said and (joins or _MARCHED_BEHIND.search(text[max(0, m.start - 80):m.start])):
+                said = "opposition"  # "X, whose members have joined the occupation", "marched behind the banner of X"
             if not said and _PROTESTERS_MEMBERS.search(text[max(0, m.start - 80):m.start]):
                 said = "opposition"  # "Many of the marchers are members of the Stage Performers' Guild"
             if not said and (_ORGANISED_BY.search(text[max(0, m.start - 160):m.start])
@@ -874,8 +882,10 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
     # "his spokesman" (the nearest fitting earlier mention).
     for m in mentions:
         role = cast.roles.get(m.role)
-        if m.via != "role" or role is None or not role.relational or m.of:
-            continue
+        if m.via != "role" or role is None or not role.relational or (m.of and not (m.of.islower() and m.of in _BODY_NOUNS)):
+            continue  # ("the guild's chairman" comes with of="guild": a body noun, resolved below)
+        if m.of:
+            m.of = ""
         pos = m.extra.get("of_pos", -1)
         target = index.at(pos) if pos >= 0 else None
         own = re.match(r"(its|his|her|their)\s", m.mention, re.I)
@@ -890,11 +900,14 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             # Only the camp: the speaker keeps its own name ("the group's spokesman").
             noun = body_poss.group(1).lower()
             i = bisect.bisect_left(index.starts, m.start) - 1
-            for x in (index.items[k] for k in range(i, max(-1, i - 12), -1)):
+            # The nearest body of that kind before ("the union's"), else the first one after
+            # (a quote-led story names the guild only later).
+            for k in [*range(i, max(-1, i - 12), -1), *range(i + 1, min(len(index.items), i + 40))]:
+                x = index.items[k]
                 if x.actor_kind == "institution" and x.via == "name" and (
                         noun in x.actor.lower() or (noun == "group" and x.camp != "state")
                         or re.match(rf",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b", text[x.end:x.end + 60])):
-                    if x.camp not in ("", "other"):  # the nearest body of that kind: "the union's"
+                    if x.camp not in ("", "other"):
                         m.camp = m.extra["owner_camp"] = x.camp
                     break
     # Camps of names: actor list, label, appositive ("X, a Navalny ally,"), or a role in
@@ -1209,8 +1222,10 @@ _PARTY_SIDE = re.compile(
 _ORGANISER_CLAUSE = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:[^,;.]{{0,60}}?(?:,\s+|\s))?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
     rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called|[^,;.]{{0,120}}?\bto\s+(?:join|take\s+part\s+in)|"
-    rf"(?:stood|sat|camped|slept|stayed|protested|demonstrated|spent\s+[^,;.]{{0,20}}?)\s+[^,;.]{{0,50}}?\b(?:in|at|on))\s+"
-    rf"(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_EVENT}\b")
+    rf"(?:stood|sat|camped|slept|stayed|protested|demonstrated|spent\s+[^,;.]{{0,20}}?|"
+    rf"died|was\s+killed|was\s+shot|was\s+injured|was\s+wounded|was\s+detained|was\s+arrested)\s+[^,;.]{{0,80}}?\b(?:in|at|on|during))\s+"
+    rf"(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?{_PROTEST_EVENT}\b"
+    rf"|,\s+(?:\d{{1,3}},\s+)?who\s+(?:had\s+|has\s+)?marched\b")
 
 
 # "One of the organisers, teacher Oren Vasch,": named as an organiser of the protest.
@@ -1260,8 +1275,8 @@ def body_heads(actor: str) -> set[str]:
     return {words[-1].lower().rstrip("'’s")} | {w.lower() for w in words if w in _ORG_HEADS} if words else set()
 
 
-_LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?who\s+(?:leads|led|chairs|heads|runs|founded|co-founded|"
-                         r"represents|speaks\s+for|coordinates)\s+(?:the\s+)?")
+_LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"«»]{0,50}?\s+)?who\s+(?:now\s+)?(?:has\s+|had\s+)?"
+                         r"(?:leads|led|chairs|chaired|heads|headed|runs|founded|co-founded|represents|speaks\s+for|coordinates)\s+")
 
 
 def _body_after_name(text: str, end: int, index: SpanIndex) -> Mention | None:
@@ -1276,7 +1291,7 @@ def _body_after_name(text: str, end: int, index: SpanIndex) -> Mention | None:
     elif _LEADS_BODY.match(text, end):
         # "Peregrine Kellaway, who leads the Harbour Alliance group on the city council"
         lead = _LEADS_BODY.match(text, end)
-        body, gap, near = index.first_starting_from(lead.end()), lead.end(), 2
+        body, gap, near = index.first_starting_from(lead.end()), lead.end(), 5  # "the " may start the mention or not
     else:
         return None
     if body is not None and body.actor_kind == "institution" and body.start - gap < near:
@@ -1322,11 +1337,19 @@ _ORGANISED_BY = re.compile(
 _UNION_LEADS = re.compile(rf"\b[Tt]he\s+(?:union|federation|guild)\s+(?:that\s+is\s+|which\s+is\s+)?(?:leading|behind|organi[sz]ing|"
                           rf"(?:that|which)\s+(?:called|organi[sz]ed|is\s+leading|leads))\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?"
                           rf"{_PROTEST_EVENT}\b")
+_JOINS_PROTEST = re.compile(
+    rf"(?:\s*\([A-Z]{{2,8}}\))?(?:,\s+(?:an?|the)\s+[^;.]{{0,100}}?)?,?\s+(?:(?:which|that|whose\s+members)\s+)?(?:has\s+|have\s+|had\s+)?"
+    rf"(?:joined\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_PROTEST_EVENT}|protesters|marchers|strikers|occupiers)\b"
+    rf"|urged\s+[^.;]{{0,60}}?\bto\s+join\b|called\s+on\s+[^.;]{{0,60}}?\bto\s+join\b|been\s+on\s+strike|gone\s+on\s+strike|"
+    rf"went\s+on\s+strike|walked\s+out)")
+_MARCHED_BEHIND = re.compile(r"\b(?:marched|walked|rallied|gathered)\s+(?:behind|under)\s+(?:the\s+)?(?:banners?\s+of\s+(?:the\s+)?)?$")
 _PROTESTERS_MEMBERS = re.compile(r"\b(?:marchers|protesters|demonstrators|strikers|hunger\s+strikers|occupiers|detainees|"
                                  r"those\s+detained)\s+(?:are|were|include|included)\s+(?:\w+\s+){0,2}?members\s+of\s+(?:the\s+)?$", re.I)
 _ROLE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+),\s+(?:the\s+)?$")
+_PARTY_BEFORE = re.compile(r"\b[Tt]he\s+(?:main\s+|largest\s+)?(?:ruling|governing|opposition)\s+(?:party|alliance|movement|bloc|coalition)\s+$")
 _SIDE_BEFORE_BODY = re.compile(r"\b[Tt]he\s+(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition|state-run|state-owned|"
-                               r"government-run|government-owned)\s+(?:[A-Z][\w’'-]*\s+){0,3}$")
+                               r"government-run|government-owned)\s+(?:(?:party|alliance|movement|bloc|coalition|group)\s+)?"
+                               r"(?:[A-Z][\w’'-]*\s+){0,3}$")
 # "The organisers, the Independent Hauliers' Association (IHA), said": a body named as the
 # organisers of the protest the story is about.
 _ORGANISERS_BEFORE = re.compile(r"\b(?:[Tt]he\s+(?:[\w-]+['’]s\s+)?|[Ii]ts\s+|[Tt]heir\s+)(?:protest\s+|march\s+|rally\s+|strike\s+)?"
@@ -1396,8 +1419,10 @@ _APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
 _AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)
 
 
+_BODY_NOUNS = {"group", "movement", "committee", "campaign", "network", "association", "union", "federation",
+               "coalition", "alliance", "organisation", "organization", "party", "bloc", "initiative", "collective", "guild"}
 _BODY_POSSESSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(group|movement|committee|campaign|network|association|"
-                              r"union|federation|coalition|alliance|organi[sz]ation|party|bloc|initiative|collective)['’]s\s+$")
+                              r"union|federation|coalition|alliance|organi[sz]ation|party|bloc|initiative|collective|guild)['’]s\s+$")
 
 
 def _owner(pronoun: str, index: SpanIndex, pos: int, text: str = "") -> str | None:

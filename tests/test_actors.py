@@ -248,3 +248,23 @@ def test_present_position_members_of_protesting_bodies_and_hunger_strikers():
     assert camps["Zed Rodan"] == "opposition"
     assert camps["Lina Vass"] == "opposition"  # a hunger striker; "Ms" is a title, not a description
     assert camps["Hedda Ruz"] != "opposition"  # her physician
+
+
+def test_bodies_that_join_or_urge_joining_and_people_killed_at_a_protest():
+    """Written for this test: fictional country, people and bodies."""
+    text = ("\"They want to turn a profession into a button,\" the guild's chairman, Ben Oszl, told reporters.\n\n"
+            "The blockade was called by the Cab Drivers' Guild, whose members have been on strike since Monday.\n\n"
+            "Couriers Together, an informal network of riders, urged its followers to join the drivers.\n\n"
+            "The Confederation of Labour, which has not joined the strike, called for talks.\n\n"
+            "Nine staff of the opposition party Open Varna were detained. Kas Ledo, a former finance minister "
+            "who has led Open Varna since 2028, said the vote was stolen.\n\n"
+            "Lor Tolva, a student who died after being struck by a canister at a protest in March, was buried on "
+            "Sunday. Aga Tolva, his mother, told the crowd she wanted justice.\n\n"
+            "Mila Ostr, who marched with her son, said he had been held overnight.")
+    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian") if m.via in ("name", "alias")}
+    assert camps["Ben Oszl"] == "opposition"  # the guild, named only later, called the blockade
+    assert camps["Couriers Together"] == "opposition"
+    assert camps["Confederation of Labour"] != "opposition"
+    assert camps["Open Varna"] == "opposition" and camps["Kas Ledo"] == "opposition"
+    assert camps["Aga Tolva"] == "opposition"  # the mother of a protester killed at a protest
+    assert camps["Mila Ostr"] == "opposition"
