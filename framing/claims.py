@@ -505,6 +505,25 @@ def _definite_body(text: str, pre: str, lo: int, cs: int, allm: SpanIndex) -> Me
     return _as(Mention(s, e, text[s:e], "", ""), found, "description")
 
 
+_BARE_BODY = re.compile(r"(?:^\s*|[;:,–-]\s*)(union|federation|guild|party|committee|movement|alliance|coalition|"
+                        r"association|council|commission|court|ministry)\s+$")
+
+
+def _telegraphic_body(text: str, pre: str, lo: int, cs: int, allm: SpanIndex) -> Mention | None:
+    """A headline's bare "union says", "committee vows": the body of that kind the article
+    names (in a headline, usually only later in the body)."""
+    m = _BARE_BODY.search(pre)
+    if not m:
+        return None
+    head = m.group(1)
+    later = [x for x in allm.within(cs, cs + 6000) if x.actor_kind == "institution" and x.via == "name"]
+    for x in later:
+        if head in body_heads(x.actor):
+            s, e = lo + m.start(1), lo + m.end(1)
+            return _as(Mention(s, e, text[s:e], "", ""), x, "description")
+    return None
+
+
 def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Mention | None, int]:
     """The mention that is the subject of a cue at ``pos`` (searching back to ``lo``)."""
     before = allm.within(lo, pos)
@@ -663,6 +682,8 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
                 speaker = first[0] if first and first[0].end < cs else None
         if speaker is None:
             speaker = _definite_body(text, pre, lo, cs, allm)
+        if speaker is None and region in ("headline", "summary", "caption"):
+            speaker = _telegraphic_body(text, pre, lo, cs, allm)
         if speaker is None:
             # A bare capitalised word before the cue is a person: "Brell said".
             bare = re.search(r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]{2,6})\s+(?:\w+ly\s+)?$", pre)

@@ -327,3 +327,14 @@ def test_according_to_a_named_body_after_the():
     text = "Turnout was 41 percent, according to the Delta Opinion Institute."
     rows = _claims(text, "Solvenza")
     assert [(r["speaker"], r["cue"]) for r in rows] == [("Delta Opinion Institute", "according to")]
+
+
+def test_telegraphic_headline_body_resolves_to_the_body_named_in_the_story():
+    """Written for this test: a headline's bare "union vows" is the union the story names."""
+    text = ("Teachers strike for third day; union vows to stay out\n\n"
+            "The Union of Ilyrian Educators said on Monday that 9,000 teachers had walked out.")
+    regions = [{"region": "headline", "paragraph": 0, "start": 0, "end": 53},
+               {"region": "body", "paragraph": 1, "start": 55, "end": len(text)}]
+    rows = extract_claims(text, regions, cast=Cast.load("", home="Ilyria"))
+    head = [r for r in rows if r["region"] == "headline"]
+    assert [(r["speaker"], r["cue"]) for r in head] == [("Union of Ilyrian Educators", "vows")]
