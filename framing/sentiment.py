@@ -200,11 +200,31 @@ class Analysis:
     neg: float
 
 
+class _Window:
+    """The words around one token, in the shape ``sentiment_valence`` reads a SentiText."""
+
+    __slots__ = ("words_and_emoticons", "is_cap_diff")
+
+
 def _vader_valences(sia: SentimentIntensityAnalyzer, text: str) -> tuple[list[float], dict]:
     # Mirrors SentimentIntensityAnalyzer.polarity_scores (minus emoji
     # translation, rare in news) but keeps the per-token valences.
+    #
+    # Two shortcuts, both leaving VADER's numbers unchanged (tested against
+    # polarity_scores): a word outside the lexicon gets valence 0 from
+    # sentiment_valence, so it is not called for it; and for a lexicon word it is
+    # called on the words i-3 .. i+2 only. That is all it reads: the three words
+    # before (negations, boosters, "no", "least", idioms, each guarded by i > k, so
+    # the window's index min(i, 3) passes the same guards) and the two after ("no X",
+    # idioms, guarded by the length, which the window keeps where there are words),
+    # plus the sentence-wide capitals flag. Its negation and idiom checks lowercase
+    # the whole word list they get on every call, so a full sentence made each
+    # lexicon word cost time linear in the sentence.
     st = SentiText(text)
     words = st.words_and_emoticons
+    lexicon = sia.lexicon
+    window = _Window()
+    window.is_cap_diff = st.is_cap_diff
     sentiments: list[float] = []
     n = len(words)
     for i, item in enumerate(words):
@@ -212,7 +232,12 @@ def _vader_valences(sia: SentimentIntensityAnalyzer, text: str) -> tuple[list[fl
         if low in BOOSTER_DICT or (low == "kind" and i < n - 1 and words[i + 1].lower() == "of"):
             sentiments.append(0)
             continue
-        sia.sentiment_valence(0, st, item, i, sentiments)
+        if low not in lexicon:
+            sentiments.append(0)  # what sentiment_valence appends for it
+            continue
+        lo = i - 3 if i > 3 else 0
+        window.words_and_emoticons = words[lo:i + 3]
+        sentiments.append(sia.sentiment_valence(0, window, item, i - lo, [])[0])
     raw = list(sentiments)
     scores = sia.score_valence(sia._but_check(words, sentiments), text)
     return raw, scores
