@@ -427,6 +427,17 @@ class _Hit(NamedTuple):
 
 
 _WORD = re.compile(r"\w(?:[\w’'-]*\w)?")
+# The word after the one ending here, when only blanks come between (a role's next word).
+_NEXT_WORD = re.compile(r"\s+(\w(?:[\w’'-]*\w)?)")
+
+
+@lru_cache(maxsize=16)
+def _role_words(terms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """For :func:`find_roles`: the words that start a role term (also with "'s"), and
+    every term's first 1, 2, ... words (how far a phrase may still grow into a term)."""
+    firsts = frozenset(t.split()[0] + s for t in terms for s in ("", "'s", "’s"))
+    prefixes = frozenset(" ".join(t.split()[:k]) for t in terms for k in range(1, len(t.split()) + 1))
+    return firsts, prefixes
 
 
 def find_roles(text: str, cast: Cast) -> list[_Hit]:
@@ -434,36 +445,39 @@ def find_roles(text: str, cast: Cast) -> list[_Hit]:
 
     Same matches as ``cast.role_regex.finditer`` (a possessive "ministry's" gives
     "ministry"), but a dictionary lookup per word instead of a 200-way alternation at
-    every character.
+    every character. Only a word that starts some role term looks further, at the next
+    words (blanks alone between them), while the phrase so far begins some term: a
+    longer term, or a longer "term's", starts with that phrase.
     """
     low = text.lower()
-    if len(low) == len(text):  # one lower() per text; per word if case changes lengths ("İ")
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
-    else:
-        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    same = len(low) == len(text)  # one lower() per text; per word if case changes lengths ("İ")
+    src = low if same else text
     starts, roles = cast.role_starts, cast.roles
+    firsts, prefixes = _role_words(tuple(roles))
     out: list[_Hit] = []
-    i = 0
-    while i < len(words):
-        first = words[i][2]
+    done = 0  # words before this offset are part of a role found already
+    words = _WORD.finditer(src)
+    for m in ([m for m in words if m.group() in firsts] if same else words):
+        first = m.group() if same else m.group().lower()
         longest = starts.get(first) or (starts.get(first[:-2]) if first.endswith(("'s", "’s")) else None)
-        hit = None
-        for n in range(min(longest or 0, len(words) - i), 0, -1):
-            seg = words[i:i + n]
-            if any(not text[a[1]:b[0]].isspace() for a, b in zip(seg, seg[1:])):
-                continue
-            phrase = " ".join(w for _, _, w in seg).replace("’", "'")
+        if not longest or m.start() < done:
+            continue
+        phrase, n, end, hit = first.replace("’", "'"), 1, m.end(), None
+        while True:
             if phrase in roles:
-                hit = (n, seg[-1][1])
+                hit = (end, end)  # (end of the role, end of its last word)
             elif phrase.endswith(("'s", "’s")) and phrase[:-2] in roles:
-                hit = (n, seg[-1][1] - 2)
-            if hit:
+                hit = (end - 2, end)
+            if n == longest or phrase not in prefixes:
                 break
+            nxt = _NEXT_WORD.match(src, end)
+            if nxt is None:
+                break
+            phrase += " " + (nxt.group(1) if same else nxt.group(1).lower()).replace("’", "'")
+            n, end = n + 1, nxt.end(1)
         if hit:
-            out.append(_Hit(words[i][0], hit[1], text[words[i][0]:hit[1]]))
-            i += hit[0]
-        else:
-            i += 1
+            out.append(_Hit(m.start(), hit[0], text[m.start():hit[0]]))
+            done = hit[1]
     return out
 
 
