@@ -283,6 +283,9 @@ def _token_info(token: str) -> tuple[str, str, bool, bool, bool]:
     return hit
 
 
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+
+
 def _quoted_at(text: str, starts: list[int]) -> tuple[bool, ...]:
     """``quoted_mask(text)[a]`` for each ``a`` in ``starts`` (sorted), without the per-character scan."""
     marks = [(q.start(), q.group()) for q in _QUOTE_TOGGLE_RE.finditer(text)]
@@ -305,29 +308,31 @@ def _vader_pass(text: str, adjust: Adjust) -> tuple[str, list[float], dict]:
 
 def _analyse(text: str, adjust: Adjust, vader: tuple | None = None) -> Analysis:
     clean, valences, scores = vader or _vader_pass(text, adjust)
-    spans = [m.span() for m in _TOKEN_RE.finditer(clean)]
-    starts = [a for a, _ in spans]
-    info = [_token_info(clean[a:b]) for a, b in spans]
+    matches = list(_TOKEN_RE.finditer(clean))
+    starts = tuple(map(_START, matches))
+    memo = _TOKEN_MEMO
+    info = [memo.get(t) or _token_info(t) for t in map(_GROUP, matches)]
     # Clause ids as _clause_ids computes them.
     clause, cid, prev_dash = [], 0, False
-    for k, (_, _, opens, dash, closes) in enumerate(info):
-        if k and (opens or prev_dash):
+    for _, _, opens, dash, closes in info:
+        if clause and (opens or prev_dash):
             cid += 1
         clause.append(cid)
         if closes:
             cid += 1
         prev_dash = dash
+    words, stems = list(zip(*info))[:2] if info else ((), ())
     # Most sentences hold no quote mark: skip the scan then.
     has_quotes = any(q in text for q in _DOUBLE_QUOTES)
     return Analysis(
         text=text,
-        starts=tuple(starts),
-        ends=tuple(b for _, b in spans),
-        words=tuple(x[0] for x in info),
-        stems=tuple(x[1] for x in info),
-        valences=tuple(float(v) for v in valences),
+        starts=starts,
+        ends=tuple(map(_END, matches)),
+        words=words,
+        stems=stems,
+        valences=tuple(map(float, valences)),
         clause=tuple(clause),
-        quoted=_quoted_at(text, starts) if has_quotes else (False,) * len(spans),
+        quoted=_quoted_at(text, starts) if has_quotes else (False,) * len(starts),
         compound=scores["compound"],
         pos=scores["pos"],
         neg=scores["neg"],
