@@ -481,6 +481,30 @@ def find_roles(text: str, cast: Cast) -> list[_Hit]:
     return out
 
 
+# find_mentions' patterns, compiled once; those that look at the text after an offset are
+# matched there (pattern.match(text, pos)) instead of on a copy of the rest of the text.
+_LABELLED = re.compile(rf"[ \t]+{_CAP}[ \t]+{_CAP}")
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)")
+_CAPS_AFTER = re.compile(r"['’]?((?:[ \t]+[A-Z][\w’'-]*){1,4})")
+_BLANKS = re.compile(r"\s+")
+_OPPOSITION_HEAD = re.compile(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy)", re.I)
+_WORD_BEFORE = re.compile(r"([\w’'.-]+)[ \t]+$")  # searched between two offsets: the end is one
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+_DETS_RE = re.compile(_DETS)
+_RELATION = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
+_NAME_AFTER = re.compile(rf"[ \t]+({_NAME_SEQ.pattern})")
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", re.I)
+_APOSTROPHE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_ORG_NOUN = re.compile(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group|committee|"
+                       r"council|association|campaign|network)\b")
+_CLAUSE_MARKS = re.compile(r"[.!?,;:\"“”«»]")
+_RULING_END = re.compile(r"\b(?:ruling|governing)$")
+_CONTRACTION_END = re.compile(r"['’](?:ll|re|ve|d|m|s)$")
+
+
 def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
     """All non-pronoun mentions of actors in ``text``, sorted by offset.
 
@@ -502,58 +526,58 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
     role_re = cast.role_regex
     matches = find_roles(text, cast)
     # Roles right before a name first ("Ministry spokeswoman Maria Zakharova"), then the rest.
-    is_labelled = [bool(re.match(rf"[ \t]+{_CAP}[ \t]+{_CAP}", text[m.end():])) for m in matches]
+    is_labelled = [bool(_LABELLED.match(text, m.end())) for m in matches]
     ordered = ([m for m, lab in zip(matches, is_labelled) if lab]
                + [m for m, lab in zip(matches, is_labelled) if not lab])
     for m in ordered:
         if not free(m.start(), m.end()):
             continue
-        nxt = re.match(r"\s+([a-z]+)", text[m.end():])
+        nxt = _NEXT_LOWER.match(text, m.end())
         if nxt and nxt.group(1) in _MODIFIED_NOUNS:
             continue  # "the military alliance", "a police van": not an actor
         ofh = _AFTER_ORG_HEAD.search(text[max(0, m.start() - 30):m.start()])
         if ofh and ofh.group(1) in _ORG_HEADS and m.group()[:1].isupper():
             continue  # "Union of Teachers": the rest of a body's name
-        body = re.match(r"['’]?((?:[ \t]+[A-Z][\w’'-]*){1,4})", text[m.end():])
+        body = _CAPS_AFTER.match(text, m.end())
         if body and m.group()[:1].isupper() and any(w in _ORG_HEADS for w in body.group(1).split()):
             continue  # "Miners' Federation", "Student Coordination Committee": part of a body's name
-        head = re.sub(r"\s+", " ", m.group().lower()).replace("’", "'")
+        head = _BLANKS.sub(" ", m.group().lower()).replace("’", "'")
         role = cast.roles[head]
-        if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy)", text[m.end():], re.I):
+        if head in ("opposition",) and _OPPOSITION_HEAD.match(text, m.end()):
             continue  # the longer role wins
         # Extend left over modifiers and a determiner.
         s = m.start()
         words_left = []
         while True:
-            mm = re.search(r"([\w’'.-]+)[ \t]+$", text[max(0, s - 40):s])
+            mm = _WORD_BEFORE.search(text, max(0, s - 40), s)
             if not mm:
                 break
             w = mm.group(1)
-            ws = max(0, s - 40) + mm.start(1)
+            ws = mm.start(1)
             wl = w.lower().rstrip(".")
             if w.endswith((".", "!", "?")) and wl not in _TITLES:
                 break  # a sentence ends here: "... of Moskar. Students chanted"
             if (wl in MODIFIERS or cast.country_of(w.rstrip("'s’")) or cast.country_of(w)
                     or (w[:1].isupper() and w not in _STOP_CAPS
-                        and (w.isupper() or w in _ORG_HEADS or not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws])))
+                        and (w.isupper() or w in _ORG_HEADS or not _SENTENCE_END.search(text, max(0, ws - 3), ws)))
                     or wl.endswith(("'s", "’s"))):
                 if wl.endswith(("'s", "’s")) and not w[:1].isupper() and wl not in ("its",):
                     break
                 words_left.insert(0, w)
                 s = ws
                 continue
-            if re.fullmatch(_DETS, wl):
+            if _DETS_RE.fullmatch(wl):
                 s = ws
                 words_left.insert(0, w)
             break
         e = m.end()
         of = ""
         of_pos = -1
-        rel = re.match(r"\s+(?:of|for|to)\s+(?:the\s+)?", text[e:])
-        if rel and (role.relational or text[e + rel.end():e + rel.end() + 1].isupper()):
-            of_pos = e + rel.end()  # whom the role belongs to: resolved when linking
+        rel = _RELATION.match(text, e)
+        if rel and (role.relational or text[rel.end():rel.end() + 1].isupper()):
+            of_pos = rel.end()  # whom the role belongs to: resolved when linking
         # A person name right after the role is a labelled name: "Interior Minister Tomas Brell".
-        after = re.match(rf"[ \t]+({_NAME_SEQ.pattern})", text[e:]) if role.kind == "person" else None
+        after = _NAME_AFTER.match(text, e) if role.kind == "person" else None
         label = text[s:m.end()]
         first_word = label.split()[0].lower() if label.split() else ""
         definite = first_word not in ("a", "an", "one")
@@ -561,7 +585,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         local = head in _LOCAL_ROLES  # "Ebbcastle's mayor": a town, not a foreign country
         marker = _country_marker([w for w in words_left if w.lower() not in ("the", "a", "an")
                                   and not (local and w.lower().endswith(("'s", "’s")))] + ([of] if of else []), cast)
-        country_of = re.match(r"\s+of\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?([A-Z][a-z]+)\b(?![ \t]+[A-Z])", text[e:])
+        country_of = _OF_COUNTRY.match(text, e)
         if (not marker and country_of and role.camp == "state" and not local
                 and country_of.group(1).lower() not in MODIFIERS and country_of.group(1) not in _ORG_HEADS
                 and country_of.group(1) not in _STOP_CAPS):
@@ -591,16 +615,16 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             if k:
                 role = cast.roles[head]
                 camp = _camp_for_role(role, marker)
-                label = text[s:e + after.start(1) + len(" ".join(nw[:k])) + (name.index(nw[k]) - len(" ".join(nw[:k])))].rstrip()
+                label = text[s:after.start(1) + len(" ".join(nw[:k])) + (name.index(nw[k]) - len(" ".join(nw[:k])))].rstrip()
                 name = " ".join(nw[k:])
             if (name and name.split()[0] not in _STOP_CAPS
                     and not any(w in _ORG_HEADS for w in name.split())):  # "Student Coordination Committee"
-                ns = e + after.start(1) + (after.group(1).index(name) if k else 0)
+                ns = after.start(1) + (after.group(1).index(name) if k else 0)
                 ne = ns + len(name)
                 if free(ns, ne):
                     take(Mention(s, ne, text[s:ne], cast.aliases.get(name, name), camp,
                                  "person", role.gender or _surname_gender(name, cast), "name",
-                                 label=re.sub(r"^(?:the|a|an)\s+", "", label, flags=re.I), role=head))
+                                 label=_ARTICLE.sub("", label), role=head))
                     for i in range(s, ns):
                         taken[i] = True
                     continue
@@ -612,10 +636,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             if acro and free(e, acro.end()):
                 # "the state broadcaster TVT": the body's own name, with the role's camp.
                 take(Mention(s, acro.end(), text[s:acro.end()], acro.group(1), camp, "institution", "",
-                             "name", label=re.sub(r"^(?:the|a|an)\s+", "", text[s:e], flags=re.I), role=head))
+                             "name", label=_ARTICLE.sub("", text[s:e]), role=head))
                 continue
-        canon = re.sub(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", "", text[s:e], flags=re.I)
-        canon = re.sub(r"\s+", " ", canon).strip()
+        canon = _BLANKS.sub(" ", _DETERMINER.sub("", text[s:e])).strip()
         words = canon.split()
         if (words and words[0].lower() in cast.roles and not words[0].isupper()
                 and not any(w[:1].isupper() for w in words[1:])):
@@ -657,7 +680,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         while lead < len(words) and not (body_name and lead + 1 == len(words) and words[lead] in _ORG_HEADS
                                          and _ORG_NAME_TAIL.match(text, m.end())) \
                 and not (body_name and lead + 1 < len(words) and (
-                (re.search(r"['’]s?$", words[lead]) and words[lead + 1] in _ORG_HEADS)  # "People's Party"
+                (_APOSTROPHE_END.search(words[lead]) and words[lead + 1] in _ORG_HEADS)  # "People's Party"
                 or (words[lead].lower() in cast.roles and words[lead] not in _STOP_CAPS
                     and not cast.country_of(words[lead]) and words[lead].lower() not in _TITLES
                     and not (cast.roles[words[lead].lower()].kind == "person"
@@ -666,7 +689,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                                                and not _MONTH_PREP.search(text[max(0, s0 - 12):s0]))) or words[lead].lower() in cast.roles
                                      or words[lead].lower().rstrip(".") in _TITLES
                                      or words[lead].lower().rstrip(".") in _RANKS
-                                     or re.search(r"['’]s$", words[lead])  # "Valdoria's Drel"
+                                     or _POSSESSIVE_END.search(words[lead])  # "Valdoria's Drel"
                                      or cast.country_of(words[lead])):
             w = words[lead].lower().rstrip(".")
             title_gender = _TITLES.get(w, title_gender)
@@ -685,12 +708,11 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         ofh = _AFTER_ORG_HEAD.search(text[max(0, start - 30):start])
         if ofh and ofh.group(1) in _ORG_HEADS:
             continue  # "Society for Nature Conservation": the rest of a body's name
-        org_noun = re.match(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group|committee|"
-                            r"council|association|campaign|network)\b", text[end:])
+        org_noun = _ORG_NOUN.match(text, end)
         # "Silver Hands, the pensioners' association that ...", "X (ABC), which ...": a body
         body_cue = not org_noun and bool(_BODY_APPOSITIVE.match(text, end) or _BODY_CUE.match(text, end))
         if org_noun and not any(w in _ORG_HEADS for w in rest.split()):
-            end += org_noun.end()  # "the Green Plough party": a body, not a person
+            end = org_noun.end()  # "the Green Plough party": a body, not a person
         if org_noun or body_cue or any(w in _ORG_HEADS for w in rest.split()):
             longer = _ORG_NAME_TAIL.match(text, end)
             if longer and not org_noun and free(end, longer.end()):
@@ -698,11 +720,11 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                 rest = text[start:end]
             marker = _country_marker(label.split() + rest.split(), cast)
             # The words before the name may say the camp: "the opposition Unity Front".
-            lead_words = re.split(r"[.!?,;:\"“”«»]", text[max(0, start - 30):start])[-1].lower().split()[-2:]
+            lead_words = _CLAUSE_MARKS.split(text[max(0, start - 30):start])[-1].lower().split()[-2:]
             low = " ".join(lead_words) + " " + rest.lower()
             hit = role_re.search(low)
             camp = _camp_for_role(cast.roles[_role_key(hit.group())], marker) if hit else "other"
-            if camp == "other" and re.search(r"\b(?:ruling|governing)$", " ".join(lead_words)):
+            if camp == "other" and _RULING_END.search(" ".join(lead_words)):
                 camp = "state"  # "the ruling Homeland Alliance"
             elif camp == "other" and org_noun and org_noun.group(1) == "movement" and not re.search(
                     r"pro-government|pro-kremlin|state", " ".join(lead_words)):
@@ -724,7 +746,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if len(rest.split()) == 1:
             # A single capitalised word is a person only as the surname of a full name
             # (linked later) or as the subject of a cue (found by framing.claims).
-            if not rest.isupper() and not re.search(r"['’](?:ll|re|ve|d|m|s)$", rest):
+            if not rest.isupper() and not _CONTRACTION_END.search(rest):
                 single.append((start, end, rest, label, title_gender))
             continue
         take(Mention(start, end, rest, rest, "state" if rank else "", "person",
