@@ -29,6 +29,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Union
 
@@ -735,41 +736,46 @@ class _SentenceTables:
                 z1 += wt[1] * value
                 z2 += wt[2] * value
         self.z = (z0, z1, z2)
-        self.nz_k = tuple(k for k, x in enumerate(a.valences) if x != 0)
-        self.nz_x = tuple(a.valences[k] for k in self.nz_k)
+        vals = a.valences
+        self.nz_k = tuple(compress(range(n), vals))  # the tokens with a valence (x != 0)
+        self.nz_x = tuple(filter(None, vals))
         smemo, wmemo = m.stem_memo, m.word_memo
-        stem_w = [smemo[x] if x in smemo else m.stem(x) for x in st]
-        self.wl = [x[1] for x in stem_w]
-        self.wr = [x[2] for x in stem_w]
-        where: dict[str, list[int]] = {}
-        s_rank, d_rank = [], []
-        s_count: dict[str, int] = {}
-        for k, (x, y) in enumerate(zip(w, st)):
-            pos = where.get(x)
-            if pos is None:
-                where[x] = [k]
-                d_rank.append(0)
-            else:
-                d_rank.append(len(pos))
-                pos.append(k)
-            r = s_count.get(y)
-            s_rank.append(0 if r is None else r)
-            s_count[y] = 1 if r is None else r + 1
-        repeated = {x: tuple(pos) for x, pos in where.items() if len(pos) > 1}
-        self.tokens = [
-            (sw[0], sr, y, wmemo[x] if x in wmemo else m.word(x), dr, x, repeated.get(x))
-            for sw, sr, y, x, dr in zip(stem_w, s_rank, st, w, d_rank)
-        ]
-        self.bkey = [w[k] + "_" + w[k + 1] for k in range(n - 1)]
+        stem_w = [smemo.get(x) or m.stem(x) for x in st]  # memo values are non-empty tuples
+        s_wt, self.wl, self.wr = zip(*stem_w) if n else ((), (), ())
+        d_rank, where = _repeats(w)
+        s_rank, _ = _repeats(st)
+        d_wt = [wmemo[x] if x in wmemo else m.word(x) for x in w]
+        d_where = [where.get(x) for x in w] if where else [None] * n
+        self.tokens = list(zip(s_wt, s_rank, st, d_wt, d_rank, w, d_where))
+        self.bkey = [x + "_" + y for x, y in zip(w, w[1:])]
         get = m.weights
         self.b = [get("b:" + x) for x in self.bkey]
-        self.negation = tuple(k for k, x in enumerate(w) if x in _NEGATE or x.endswith("n't"))
-        buts = where.get("but", ())
+        # Negation words: "n't" endings need an apostrophe in the sentence.
+        neg = _NEGATE.isdisjoint(w)
+        self.negation = () if neg and "'" not in a.text else tuple(
+            k for k, x in enumerate(w) if x in _NEGATE or x.endswith("n't"))
+        buts = where.get("but") or ((w.index("but"),) if "but" in w else ())
         self.first_but = buts[0] if buts else n
         self.last_but = buts[-1] if buts else -1
         self.has_quote, self.question, self.long = any(a.quoted), "?" in a.text, n > 30
         # closeness by distance (same numbers as _closeness), long enough for this sentence
         self.closeness = _CLOSENESS if n < 512 else [_closeness(d) for d in range(n + 1)]
+
+
+def _repeats(items: tuple[str, ...]) -> tuple[list[int], dict[str, tuple[int, ...]]]:
+    """How many earlier items equal each item, and the positions of each repeated item."""
+    ranks = [0] * len(items)
+    repeated: dict[str, tuple[int, ...]] = {}
+    if len(set(items)) < len(items):
+        where: dict[str, list[int]] = {}
+        for k, x in enumerate(items):
+            where.setdefault(x, []).append(k)
+        for x, pos in where.items():
+            if len(pos) > 1:
+                repeated[x] = tuple(pos)
+                for r, k in enumerate(pos):
+                    ranks[k] = r
+    return ranks, repeated
 
 
 def _sentence_tables(a: Analysis, model: dict) -> _SentenceTables:
