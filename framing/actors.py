@@ -518,8 +518,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         return not any(taken[s:e])
 
     def take(m: Mention) -> None:
-        for i in range(m.start, m.end):
-            taken[i] = True
+        taken[m.start:m.end] = [True] * (m.end - m.start)
         out.append(m)
 
     # 1. Role phrases, with modifiers, an attached name, or a relation ("of/for/to X").
@@ -625,8 +624,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                     take(Mention(s, ne, text[s:ne], cast.aliases.get(name, name), camp,
                                  "person", role.gender or _surname_gender(name, cast), "name",
                                  label=_ARTICLE.sub("", label), role=head))
-                    for i in range(s, ns):
-                        taken[i] = True
+                    taken[s:ns] = [True] * (ns - s)
                     continue
         if role.kind == "institution":
             tail = _BODY_TAIL.match(text, e)
