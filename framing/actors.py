@@ -426,6 +426,17 @@ class _Hit(NamedTuple):
 
 
 _WORD = re.compile(r"\w(?:[\w’'-]*\w)?")
+# The word after the one ending here, when only blanks come between (a role's next word).
+_NEXT_WORD = re.compile(r"\s+(\w(?:[\w’'-]*\w)?)")
+
+
+@lru_cache(maxsize=16)
+def _role_words(terms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """For :func:`find_roles`: the words that start a role term (also with "'s"), and
+    every term's first 1, 2, ... words (how far a phrase may still grow into a term)."""
+    firsts = frozenset(t.split()[0] + s for t in terms for s in ("", "'s", "’s"))
+    prefixes = frozenset(" ".join(t.split()[:k]) for t in terms for k in range(1, len(t.split()) + 1))
+    return firsts, prefixes
 
 
 def find_roles(text: str, cast: Cast) -> list[_Hit]:
@@ -433,37 +444,65 @@ def find_roles(text: str, cast: Cast) -> list[_Hit]:
 
     Same matches as ``cast.role_regex.finditer`` (a possessive "ministry's" gives
     "ministry"), but a dictionary lookup per word instead of a 200-way alternation at
-    every character.
+    every character. Only a word that starts some role term looks further, at the next
+    words (blanks alone between them), while the phrase so far begins some term: a
+    longer term, or a longer "term's", starts with that phrase.
     """
     low = text.lower()
-    if len(low) == len(text):  # one lower() per text; per word if case changes lengths ("İ")
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
-    else:
-        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    same = len(low) == len(text)  # one lower() per text; per word if case changes lengths ("İ")
+    src = low if same else text
     starts, roles = cast.role_starts, cast.roles
+    firsts, prefixes = _role_words(tuple(roles))
     out: list[_Hit] = []
-    i = 0
-    while i < len(words):
-        first = words[i][2]
+    done = 0  # words before this offset are part of a role found already
+    words = _WORD.finditer(src)
+    for m in ([m for m in words if m.group() in firsts] if same else words):
+        first = m.group() if same else m.group().lower()
         longest = starts.get(first) or (starts.get(first[:-2]) if first.endswith(("'s", "’s")) else None)
-        hit = None
-        for n in range(min(longest or 0, len(words) - i), 0, -1):
-            seg = words[i:i + n]
-            if any(not text[a[1]:b[0]].isspace() for a, b in zip(seg, seg[1:])):
-                continue
-            phrase = " ".join(w for _, _, w in seg).replace("’", "'")
+        if not longest or m.start() < done:
+            continue
+        phrase, n, end, hit = first.replace("’", "'"), 1, m.end(), None
+        while True:
             if phrase in roles:
-                hit = (n, seg[-1][1])
+                hit = (end, end)  # (end of the role, end of its last word)
             elif phrase.endswith(("'s", "’s")) and phrase[:-2] in roles:
-                hit = (n, seg[-1][1] - 2)
-            if hit:
+                hit = (end - 2, end)
+            if n == longest or phrase not in prefixes:
                 break
+            nxt = _NEXT_WORD.match(src, end)
+            if nxt is None:
+                break
+            phrase += " " + (nxt.group(1) if same else nxt.group(1).lower()).replace("’", "'")
+            n, end = n + 1, nxt.end(1)
         if hit:
-            out.append(_Hit(words[i][0], hit[1], text[words[i][0]:hit[1]]))
-            i += hit[0]
-        else:
-            i += 1
+            out.append(_Hit(m.start(), hit[0], text[m.start():hit[0]]))
+            done = hit[1]
     return out
+
+
+# find_mentions' patterns, compiled once; those that look at the text after an offset are
+# matched there (pattern.match(text, pos)) instead of on a copy of the rest of the text.
+_LABELLED = re.compile(rf"[ \t]+{_CAP}[ \t]+{_CAP}")
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)")
+_CAPS_AFTER = re.compile(r"['’]?((?:[ \t]+[A-Z][\w’'-]*){1,4})")
+_BLANKS = re.compile(r"\s+")
+_OPPOSITION_HEAD = re.compile(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy|"
+                              r"councill?or|senator|member|deputies|lawmakers|mayor)", re.I)
+_WORD_BEFORE = re.compile(r"([\w’'.-]+)[ \t]+$")  # searched between two offsets: the end is one
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+_DETS_RE = re.compile(_DETS)
+_RELATION = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
+_NAME_AFTER = re.compile(rf"[ \t]+({_NAME_SEQ.pattern})")
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", re.I)
+_APOSTROPHE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_ORG_NOUN = re.compile(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group|committee|"
+                       r"council|association|campaign|network)\b")
+_CLAUSE_MARKS = re.compile(r"[.!?,;:\"“”«»]")
+_RULING_END = re.compile(r"\b(?:ruling|governing)$")
+_CONTRACTION_END = re.compile(r"['’](?:ll|re|ve|d|m|s)$")
 
 
 def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
@@ -479,68 +518,66 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         return not any(taken[s:e])
 
     def take(m: Mention) -> None:
-        for i in range(m.start, m.end):
-            taken[i] = True
+        taken[m.start:m.end] = [True] * (m.end - m.start)
         out.append(m)
 
     # 1. Role phrases, with modifiers, an attached name, or a relation ("of/for/to X").
     role_re = cast.role_regex
     matches = find_roles(text, cast)
     # Roles right before a name first ("Ministry spokeswoman Maria Zakharova"), then the rest.
-    is_labelled = [bool(re.match(rf"[ \t]+{_CAP}[ \t]+{_CAP}", text[m.end():])) for m in matches]
+    is_labelled = [bool(_LABELLED.match(text, m.end())) for m in matches]
     ordered = ([m for m, lab in zip(matches, is_labelled) if lab]
                + [m for m, lab in zip(matches, is_labelled) if not lab])
     for m in ordered:
         if not free(m.start(), m.end()):
             continue
-        nxt = re.match(r"\s+([a-z]+)", text[m.end():])
+        nxt = _NEXT_LOWER.match(text, m.end())
         if nxt and nxt.group(1) in _MODIFIED_NOUNS:
             continue  # "the military alliance", "a police van": not an actor
         ofh = _AFTER_ORG_HEAD.search(text[max(0, m.start() - 30):m.start()])
         if ofh and ofh.group(1) in _ORG_HEADS and m.group()[:1].isupper():
             continue  # "Union of Teachers": the rest of a body's name
-        body = re.match(r"['’]?((?:[ \t]+[A-Z][\w’'-]*){1,4})", text[m.end():])
+        body = _CAPS_AFTER.match(text, m.end())
         if body and m.group()[:1].isupper() and any(w in _ORG_HEADS for w in body.group(1).split()):
             continue  # "Miners' Federation", "Student Coordination Committee": part of a body's name
-        head = re.sub(r"\s+", " ", m.group().lower()).replace("’", "'")
+        head = _BLANKS.sub(" ", m.group().lower()).replace("’", "'")
         role = cast.roles[head]
-        if head in ("opposition",) and re.match(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy|"
-                                                 r"councill?or|senator|member|deputies|lawmakers|mayor)\b", text[m.end():], re.I):
+        if head in ("opposition",) and _OPPOSITION_HEAD.match(text, m.end()):
             continue  # the longer role wins
         # Extend left over modifiers and a determiner.
         s = m.start()
         words_left = []
         while True:
-            mm = re.search(r"([\w’'.-]+)[ \t]+$", text[max(0, s - 40):s])
+            mm = _WORD_BEFORE.search(text, max(0, s - 40), s)
             if not mm:
                 break
             w = mm.group(1)
-            ws = max(0, s - 40) + mm.start(1)
+            ws = mm.start(1)
             wl = w.lower().rstrip(".")
             if w.endswith((".", "!", "?")) and wl not in _TITLES:
                 break  # a sentence ends here: "... of Moskar. Students chanted"
             if (wl in MODIFIERS or cast.country_of(w.rstrip("'s’")) or cast.country_of(w)
                     or (w[:1].isupper() and w not in _STOP_CAPS
                         and (w.isupper() or w in _ORG_HEADS or _NATIONALITY_LIKE.fullmatch(w)
-                             or not re.search(r"[.!?]\s*$", text[max(0, ws - 3):ws])))
+                             or not _SENTENCE_END.search(text, max(0, ws - 3), ws)))
                     or wl.endswith(("'s", "’s"))):
                 if wl.endswith(("'s", "’s")) and not w[:1].isupper() and wl not in ("its",):
                     break
                 words_left.insert(0, w)
                 s = ws
                 continue
-            if re.fullmatch(_DETS, wl):
+            if _DETS_RE.fullmatch(wl):
                 s = ws
                 words_left.insert(0, w)
             break
         e = m.end()
         of = ""
         of_pos = -1
-        rel = re.match(r"\s+(?:of|for|to)\s+(?:the\s+)?", text[e:])
-        if rel and (role.relational or text[e + rel.end():e + rel.end() + 1].isupper()):
-            of_pos = e + rel.end()  # whom the role belongs to: resolved when linking
+        rel = _RELATION.match(text, e)
+        if rel and (role.relational or text[rel.end():rel.end() + 1].isupper()):
+            of_pos = rel.end()  # whom the role belongs to: resolved when linking
         # A person name right after the role is a labelled name: "Interior Minister Tomas Brell".
-        after = re.match(rf"[ \t]+({_NAME_SEQ.pattern})", text[e:]) if role.kind == "person" else None
+        after = _NAME_AFTER.match(text, e) if role.kind == "person" else None
         label = text[s:m.end()]
         first_word = label.split()[0].lower() if label.split() else ""
         definite = first_word not in ("a", "an", "one")
@@ -548,7 +585,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         local = head in _LOCAL_ROLES  # "Ebbcastle's mayor": a town, not a foreign country
         marker = _country_marker([w for w in words_left if w.lower() not in ("the", "a", "an")
                                   and not (local and w.lower().endswith(("'s", "’s")))] + ([of] if of else []), cast)
-        country_of = re.match(r"\s+of\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?([A-Z][a-z]+)\b(?![ \t]+[A-Z])", text[e:])
+        country_of = _OF_COUNTRY.match(text, e)
         if (not marker and country_of and role.camp == "state" and not local
                 and country_of.group(1).lower() not in MODIFIERS and country_of.group(1) not in _ORG_HEADS
                 and country_of.group(1) not in _STOP_CAPS):
@@ -578,18 +615,17 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             if k:
                 role = cast.roles[head]
                 camp = _camp_for_role(role, marker)
-                label = text[s:e + after.start(1) + len(" ".join(nw[:k])) + (name.index(nw[k]) - len(" ".join(nw[:k])))].rstrip()
+                label = text[s:after.start(1) + len(" ".join(nw[:k])) + (name.index(nw[k]) - len(" ".join(nw[:k])))].rstrip()
                 name = " ".join(nw[k:])
             if (name and name.split()[0] not in _STOP_CAPS
                     and not any(w in _ORG_HEADS for w in name.split())):  # "Student Coordination Committee"
-                ns = e + after.start(1) + (after.group(1).index(name) if k else 0)
+                ns = after.start(1) + (after.group(1).index(name) if k else 0)
                 ne = ns + len(name)
                 if free(ns, ne):
                     take(Mention(s, ne, text[s:ne], cast.aliases.get(name, name), camp,
                                  "person", role.gender or _surname_gender(name, cast), "name",
-                                 label=re.sub(r"^(?:the|a|an)\s+", "", label, flags=re.I), role=head))
-                    for i in range(s, ns):
-                        taken[i] = True
+                                 label=_ARTICLE.sub("", label), role=head))
+                    taken[s:ns] = [True] * (ns - s)
                     continue
         if role.kind == "institution":
             tail = _BODY_TAIL.match(text, e)
@@ -599,10 +635,9 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             if acro and free(e, acro.end()):
                 # "the state broadcaster TVT": the body's own name, with the role's camp.
                 take(Mention(s, acro.end(), text[s:acro.end()], acro.group(1), camp, "institution", "",
-                             "name", label=re.sub(r"^(?:the|a|an)\s+", "", text[s:e], flags=re.I), role=head))
+                             "name", label=_ARTICLE.sub("", text[s:e]), role=head))
                 continue
-        canon = re.sub(r"^(?:the|a|an|one|two|three|several|many|some|other|his|her|its|their)\s+", "", text[s:e], flags=re.I)
-        canon = re.sub(r"\s+", " ", canon).strip()
+        canon = _BLANKS.sub(" ", _DETERMINER.sub("", text[s:e])).strip()
         words = canon.split()
         if (words and words[0].lower() in cast.roles and not words[0].isupper()
                 and not any(w[:1].isupper() for w in words[1:])):
@@ -644,7 +679,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         while lead < len(words) and not (body_name and lead + 1 == len(words) and words[lead] in _ORG_HEADS
                                          and _ORG_NAME_TAIL.match(text, m.end())) \
                 and not (body_name and lead + 1 < len(words) and (
-                (re.search(r"['’]s?$", words[lead]) and words[lead + 1] in _ORG_HEADS)  # "People's Party"
+                (_APOSTROPHE_END.search(words[lead]) and words[lead + 1] in _ORG_HEADS)  # "People's Party"
                 or (words[lead].lower() in cast.roles and words[lead] not in _STOP_CAPS
                     and not cast.country_of(words[lead]) and words[lead].lower() not in _TITLES
                     and not (cast.roles[words[lead].lower()].kind == "person"
@@ -653,7 +688,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                                                and not _MONTH_PREP.search(text[max(0, s0 - 12):s0]))) or words[lead].lower() in cast.roles
                                      or words[lead].lower().rstrip(".") in _TITLES
                                      or words[lead].lower().rstrip(".") in _RANKS
-                                     or re.search(r"['’]s$", words[lead])  # "Valdoria's Drel"
+                                     or _POSSESSIVE_END.search(words[lead])  # "Valdoria's Drel"
                                      or cast.country_of(words[lead])):
             w = words[lead].lower().rstrip(".")
             title_gender = _TITLES.get(w, title_gender)
@@ -672,12 +707,11 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         ofh = _AFTER_ORG_HEAD.search(text[max(0, start - 30):start])
         if ofh and ofh.group(1) in _ORG_HEADS:
             continue  # "Society for Nature Conservation": the rest of a body's name
-        org_noun = re.match(r"[ \t]+(party|movement|front|alliance|coalition|bloc|union|federation|group|committee|"
-                            r"council|association|campaign|network)\b", text[end:])
+        org_noun = _ORG_NOUN.match(text, end)
         # "Silver Hands, the pensioners' association that ...", "X (ABC), which ...": a body
         body_cue = not org_noun and bool(_BODY_APPOSITIVE.match(text, end) or _BODY_CUE.match(text, end))
         if org_noun and not any(w in _ORG_HEADS for w in rest.split()):
-            end += org_noun.end()  # "the Green Plough party": a body, not a person
+            end = org_noun.end()  # "the Green Plough party": a body, not a person
         if org_noun or body_cue or any(w in _ORG_HEADS for w in rest.split()):
             longer = _ORG_NAME_TAIL.match(text, end)
             if longer and not org_noun and free(end, longer.end()):
@@ -685,11 +719,11 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
                 rest = text[start:end]
             marker = _country_marker(label.split() + rest.split(), cast)
             # The words before the name may say the camp: "the opposition Unity Front".
-            lead_words = re.split(r"[.!?,;:\"“”«»]", text[max(0, start - 30):start])[-1].lower().split()[-2:]
+            lead_words = _CLAUSE_MARKS.split(text[max(0, start - 30):start])[-1].lower().split()[-2:]
             low = " ".join(lead_words) + " " + rest.lower()
             hit = role_re.search(low)
             camp = _camp_for_role(cast.roles[_role_key(hit.group())], marker) if hit else "other"
-            if camp == "other" and re.search(r"\b(?:ruling|governing)$", " ".join(lead_words)):
+            if camp == "other" and _RULING_END.search(" ".join(lead_words)):
                 camp = "state"  # "the ruling Homeland Alliance"
             elif camp == "other" and org_noun and org_noun.group(1) == "movement" and not re.search(
                     r"pro-government|pro-kremlin|state", " ".join(lead_words)):
@@ -711,7 +745,7 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if len(rest.split()) == 1:
             # A single capitalised word is a person only as the surname of a full name
             # (linked later) or as the subject of a cue (found by framing.claims).
-            if not rest.isupper() and not re.search(r"['’](?:ll|re|ve|d|m|s)$", rest):
+            if not rest.isupper() and not _CONTRACTION_END.search(rest):
                 single.append((start, end, rest, label, title_gender))
             continue
         take(Mention(start, end, rest, rest, "state" if rank else "", "person",

@@ -29,6 +29,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Union
 
@@ -200,11 +201,31 @@ class Analysis:
     neg: float
 
 
+class _Window:
+    """The words around one token, in the shape ``sentiment_valence`` reads a SentiText."""
+
+    __slots__ = ("words_and_emoticons", "is_cap_diff")
+
+
 def _vader_valences(sia: SentimentIntensityAnalyzer, text: str) -> tuple[list[float], dict]:
     # Mirrors SentimentIntensityAnalyzer.polarity_scores (minus emoji
     # translation, rare in news) but keeps the per-token valences.
+    #
+    # Two shortcuts, both leaving VADER's numbers unchanged (tested against
+    # polarity_scores): a word outside the lexicon gets valence 0 from
+    # sentiment_valence, so it is not called for it; and for a lexicon word it is
+    # called on the words i-3 .. i+2 only. That is all it reads: the three words
+    # before (negations, boosters, "no", "least", idioms, each guarded by i > k, so
+    # the window's index min(i, 3) passes the same guards) and the two after ("no X",
+    # idioms, guarded by the length, which the window keeps where there are words),
+    # plus the sentence-wide capitals flag. Its negation and idiom checks lowercase
+    # the whole word list they get on every call, so a full sentence made each
+    # lexicon word cost time linear in the sentence.
     st = SentiText(text)
     words = st.words_and_emoticons
+    lexicon = sia.lexicon
+    window = _Window()
+    window.is_cap_diff = st.is_cap_diff
     sentiments: list[float] = []
     n = len(words)
     for i, item in enumerate(words):
@@ -212,7 +233,12 @@ def _vader_valences(sia: SentimentIntensityAnalyzer, text: str) -> tuple[list[fl
         if low in BOOSTER_DICT or (low == "kind" and i < n - 1 and words[i + 1].lower() == "of"):
             sentiments.append(0)
             continue
-        sia.sentiment_valence(0, st, item, i, sentiments)
+        if low not in lexicon:
+            sentiments.append(0)  # what sentiment_valence appends for it
+            continue
+        lo = i - 3 if i > 3 else 0
+        window.words_and_emoticons = words[lo:i + 3]
+        sentiments.append(sia.sentiment_valence(0, window, item, i - lo, [])[0])
     raw = list(sentiments)
     scores = sia.score_valence(sia._but_check(words, sentiments), text)
     return raw, scores
@@ -258,6 +284,9 @@ def _token_info(token: str) -> tuple[str, str, bool, bool, bool]:
     return hit
 
 
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+
+
 def _quoted_at(text: str, starts: list[int]) -> tuple[bool, ...]:
     """``quoted_mask(text)[a]`` for each ``a`` in ``starts`` (sorted), without the per-character scan."""
     marks = [(q.start(), q.group()) for q in _QUOTE_TOGGLE_RE.finditer(text)]
@@ -280,29 +309,31 @@ def _vader_pass(text: str, adjust: Adjust) -> tuple[str, list[float], dict]:
 
 def _analyse(text: str, adjust: Adjust, vader: tuple | None = None) -> Analysis:
     clean, valences, scores = vader or _vader_pass(text, adjust)
-    spans = [m.span() for m in _TOKEN_RE.finditer(clean)]
-    starts = [a for a, _ in spans]
-    info = [_token_info(clean[a:b]) for a, b in spans]
+    matches = list(_TOKEN_RE.finditer(clean))
+    starts = tuple(map(_START, matches))
+    memo = _TOKEN_MEMO
+    info = [memo.get(t) or _token_info(t) for t in map(_GROUP, matches)]
     # Clause ids as _clause_ids computes them.
     clause, cid, prev_dash = [], 0, False
-    for k, (_, _, opens, dash, closes) in enumerate(info):
-        if k and (opens or prev_dash):
+    for _, _, opens, dash, closes in info:
+        if clause and (opens or prev_dash):
             cid += 1
         clause.append(cid)
         if closes:
             cid += 1
         prev_dash = dash
+    words, stems = list(zip(*info))[:2] if info else ((), ())
     # Most sentences hold no quote mark: skip the scan then.
     has_quotes = any(q in text for q in _DOUBLE_QUOTES)
     return Analysis(
         text=text,
-        starts=tuple(starts),
-        ends=tuple(b for _, b in spans),
-        words=tuple(x[0] for x in info),
-        stems=tuple(x[1] for x in info),
-        valences=tuple(float(v) for v in valences),
+        starts=starts,
+        ends=tuple(map(_END, matches)),
+        words=words,
+        stems=stems,
+        valences=tuple(map(float, valences)),
         clause=tuple(clause),
-        quoted=_quoted_at(text, starts) if has_quotes else (False,) * len(spans),
+        quoted=_quoted_at(text, starts) if has_quotes else (False,) * len(starts),
         compound=scores["compound"],
         pos=scores["pos"],
         neg=scores["neg"],
@@ -705,41 +736,46 @@ class _SentenceTables:
                 z1 += wt[1] * value
                 z2 += wt[2] * value
         self.z = (z0, z1, z2)
-        self.nz_k = tuple(k for k, x in enumerate(a.valences) if x != 0)
-        self.nz_x = tuple(a.valences[k] for k in self.nz_k)
+        vals = a.valences
+        self.nz_k = tuple(compress(range(n), vals))  # the tokens with a valence (x != 0)
+        self.nz_x = tuple(filter(None, vals))
         smemo, wmemo = m.stem_memo, m.word_memo
-        stem_w = [smemo[x] if x in smemo else m.stem(x) for x in st]
-        self.wl = [x[1] for x in stem_w]
-        self.wr = [x[2] for x in stem_w]
-        where: dict[str, list[int]] = {}
-        s_rank, d_rank = [], []
-        s_count: dict[str, int] = {}
-        for k, (x, y) in enumerate(zip(w, st)):
-            pos = where.get(x)
-            if pos is None:
-                where[x] = [k]
-                d_rank.append(0)
-            else:
-                d_rank.append(len(pos))
-                pos.append(k)
-            r = s_count.get(y)
-            s_rank.append(0 if r is None else r)
-            s_count[y] = 1 if r is None else r + 1
-        repeated = {x: tuple(pos) for x, pos in where.items() if len(pos) > 1}
-        self.tokens = [
-            (sw[0], sr, y, wmemo[x] if x in wmemo else m.word(x), dr, x, repeated.get(x))
-            for sw, sr, y, x, dr in zip(stem_w, s_rank, st, w, d_rank)
-        ]
-        self.bkey = [w[k] + "_" + w[k + 1] for k in range(n - 1)]
+        stem_w = [smemo.get(x) or m.stem(x) for x in st]  # memo values are non-empty tuples
+        s_wt, self.wl, self.wr = zip(*stem_w) if n else ((), (), ())
+        d_rank, where = _repeats(w)
+        s_rank, _ = _repeats(st)
+        d_wt = [wmemo[x] if x in wmemo else m.word(x) for x in w]
+        d_where = [where.get(x) for x in w] if where else [None] * n
+        self.tokens = list(zip(s_wt, s_rank, st, d_wt, d_rank, w, d_where))
+        self.bkey = [x + "_" + y for x, y in zip(w, w[1:])]
         get = m.weights
         self.b = [get("b:" + x) for x in self.bkey]
-        self.negation = tuple(k for k, x in enumerate(w) if x in _NEGATE or x.endswith("n't"))
-        buts = where.get("but", ())
+        # Negation words: "n't" endings need an apostrophe in the sentence.
+        neg = _NEGATE.isdisjoint(w)
+        self.negation = () if neg and "'" not in a.text else tuple(
+            k for k, x in enumerate(w) if x in _NEGATE or x.endswith("n't"))
+        buts = where.get("but") or ((w.index("but"),) if "but" in w else ())
         self.first_but = buts[0] if buts else n
         self.last_but = buts[-1] if buts else -1
         self.has_quote, self.question, self.long = any(a.quoted), "?" in a.text, n > 30
         # closeness by distance (same numbers as _closeness), long enough for this sentence
         self.closeness = _CLOSENESS if n < 512 else [_closeness(d) for d in range(n + 1)]
+
+
+def _repeats(items: tuple[str, ...]) -> tuple[list[int], dict[str, tuple[int, ...]]]:
+    """How many earlier items equal each item, and the positions of each repeated item."""
+    ranks = [0] * len(items)
+    repeated: dict[str, tuple[int, ...]] = {}
+    if len(set(items)) < len(items):
+        where: dict[str, list[int]] = {}
+        for k, x in enumerate(items):
+            where.setdefault(x, []).append(k)
+        for x, pos in where.items():
+            if len(pos) > 1:
+                repeated[x] = tuple(pos)
+                for r, k in enumerate(pos):
+                    ranks[k] = r
+    return ranks, repeated
 
 
 def _sentence_tables(a: Analysis, model: dict) -> _SentenceTables:
@@ -1047,7 +1083,9 @@ def bootstrap_mean(values, n_boot: int = 1000, seed: int = 0) -> tuple[float, fl
         return (float("nan"), float("nan"))
     if len(values) == 1:
         return (float(values[0]), float(values[0]))
-    return interval95(values[_resample_indices(len(values), n_boot, seed)].mean(axis=1))
+    # .mean(axis=1) is add.reduce then a division by the count; without its checks (the
+    # same floats).
+    return interval95(np.add.reduce(values[_resample_indices(len(values), n_boot, seed)], 1) / len(values))
 
 
 @lru_cache(maxsize=256)

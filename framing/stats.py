@@ -16,7 +16,8 @@ def interval95(samples) -> tuple[float, float]:
     (1.0, 39.0)
     """
     x = np.sort(np.asarray(samples, dtype=float))
-    x = x[~np.isnan(x)]
+    if len(x) and x[-1] != x[-1]:  # NaN sorts last: drop it only when there is one
+        x = x[~np.isnan(x)]
     n = len(x)
     if n == 0:
         return (math.nan, math.nan)
