@@ -1125,7 +1125,10 @@ def actor_sentiment_rows(claims: list[dict], mentions: list[dict], *, scope: str
     for (article, actor, measure), vals in sorted(groups.items()):
         scores = [v for v, _ in vals]
         lo, hi = bootstrap_mean(scores, n_boot)
-        camp = max(set(c for _, c in vals), key=[c for _, c in vals].count)
+        camps = [c for _, c in vals]
+        # The most frequent camp; a tie goes to the camp seen first (a set's order would vary
+        # with PYTHONHASHSEED and make the table differ between runs).
+        camp = max(dict.fromkeys(camps), key=camps.count)
         out.append({"scope": scope, "article": article, "actor": actor, "camp": camp,
                     "measure": measure, "mean": sum(scores) / len(scores), "n": len(scores),
                     "ci_low": lo, "ci_high": hi})
