@@ -1021,6 +1021,9 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if side and not d["camp"]:
             d["camp"] = "opposition" if side.group(1) == "opposition" else "state"  # "X of the ruling Y"
             d["affiliated"] = True
+        if not d["camp"] and _APPOINTED.match(text, m.end):
+            d["camp"] = "state"  # "X, who was appointed by the Health Ministry in 2029"
+            d["affiliated"] = True
         body = _body_after_name(text, m.end, index)
         if body is not None:
             # "Nadia Ferro of the Torvik School", "Isadora Kettlewell, a hydrologist at Velsmere
@@ -1035,7 +1038,10 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             if org is not None and org.actor_kind == "institution" and org.camp not in ("", "other"):
                 d["camp"] = org.camp
                 d["affiliated"] = True
-        if not d["camp"]:
+        heads = [_describe(x, cast, names)[1] for x in descs]
+        link = any(h and cast.roles[h].relational and not cast.roles[h].inherits and not cast.roles[h].family
+                   for h in heads)  # "the party's lawyer": a lawyer keeps the lawyers' camp
+        if not d["camp"] and not link:
             body = _body_of_description(descs, acronyms, index, m.start, text)
             if body is not None:
                 d["affiliated"] = True
@@ -1220,7 +1226,8 @@ _BYSTANDER = re.compile(r"\b(?:witness(?:es|ed)?|residents?|passers?-by|bystande
                         r"whose\s+(?:\d+-year-old\s+)?(?:son|daughter|husband|wife)\s+(?:\w+\s+){0,2}?(?:is|was)\s+among|"
                         r"neighbou?rs?|watched|watching|saw|voters?|analysts?|experts?|professors?|"
                         r"lawyers?|journalists?|reporters?|correspondents?|"
-                        r"physicians?|doctors?|medics?|paramedics?|examines|examined|treats|treated)\b", re.I)
+                        r"physicians?|doctors?|medics?|paramedics?|examines|examined|treats|treated|"
+                        r"worked\s+(?:every|each|all)\s+(?:shifts?|days?))\b", re.I)
 
 
 _POSSESSIVE_DESC_BEFORE = re.compile(r"\b\w+['’]s\s+(?:[a-z-]+\s+){0,3}([a-z-]+),\s*$")
@@ -1233,6 +1240,9 @@ _PLAIN_PERSON = re.compile(r"^,\s+(?:\d{1,3}\b|(?:a|an)\s+\d{1,3}-year-old\b)")
 
 _BYSTANDER_GROUP = re.compile(r"\b(?:[Pp]arents|[Rr]esidents|[Ww]itnesses|[Pp]assers-by|[Bb]ystanders|[Oo]nlookers|"
                               r"[Ss]hoppers|[Cc]ommuters|[Vv]oters)\b")
+_APPOINTED = re.compile(r",\s+(?:\d{1,3},\s+)?who\s+(?:was|has\s+been)\s+appointed\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w-]*\s+){0,3}(?:Ministry|ministry|government|Government|president|President|Cabinet|"
+                        r"cabinet|prime\s+minister|Prime\s+Minister)\b")
 # The person as the subject of leading a side: "Roderin, 58, has led the opposition People's Front".
 _LEADS_SIDE = re.compile(r"(?:,\s+\d{1,3},)?\s+(?:has\s+|had\s+)?(?:led|leads|headed|heads|chairs|chaired|founded|co-founded)\s+"
                          r"the\s+(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b")
@@ -1248,7 +1258,7 @@ _PARTY_SIDE = re.compile(
     r"spokes(?:man|woman|person)|secretary|(?:vice-)?president|candidate|councill?or|senator|official|politician|"
     r"founder|co-founder|coordinator|representative|whip|strategist|adviser|aide)\b"
     r"[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to)\s+the"
-    r"|who\s+(?:now\s+)?(?:is\s+|was\s+)?(?:chairs|leads|heads|represents|runs|co-chairs|founded|co-founded|won|ran|stood|sits|advises|"
+    r"|who\s+(?:[^,;.()“”\"«»]{0,60}?\s+and\s+)?(?:now\s+)?(?:is\s+|was\s+)?(?:chairs|leads|heads|represents|runs|co-chairs|founded|co-founded|won|ran|stood|sits|advises|"
     r"speaks|campaigned|a\s+member|the\s+leader)\b(?:[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to))?\s+the"
     r")\s+(?:country['’]s\s+)?(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b")
 
@@ -1256,7 +1266,9 @@ _PARTY_SIDE = re.compile(
 _ORGANISER_CLAUSE = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:[^,;.]{{0,60}}?(?:,\s+|\s))?who\s+(?:had\s+|has\s+)?(?:\w+\s+){{0,2}}?(?:organi[sz]ed?|led|joined|marched\s+in|"
     rf"took\s+part\s+in|helped\s+(?:to\s+)?organi[sz]e|called|[^,;.]{{0,120}}?\bto\s+(?:join|take\s+part\s+in)|"
-    rf"(?:stood|sat|camped|slept|stayed|protested|demonstrated|spent\s+[^,;.]{{0,20}}?|"
+    rf"(?:chairs|leads|heads|coordinates|runs|sits\s+on)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:strike|protest|occupation|"
+    rf"sit-in|blockade|march|hunger\s+strike)\s+committee\b|"
+    rf"(?:stood|sat|camped|slept|stayed|protested|demonstrated|walked|marched|spent\s+[^,;.]{{0,20}}?|"
     rf"died|was\s+killed|was\s+shot|was\s+injured|was\s+wounded|was\s+detained|was\s+arrested)\s+[^,;.]{{0,80}}?\b(?:in|at|on|during))\s+"
     rf"(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?{_PROTEST_EVENT}\b"
     rf"|,\s+(?:\d{{1,3}},\s+)?who\s+(?:had\s+|has\s+)?marched\b")
@@ -1309,7 +1321,8 @@ def body_heads(actor: str) -> set[str]:
     return {words[-1].lower().rstrip("'’s")} | {w.lower() for w in words if w in _ORG_HEADS} if words else set()
 
 
-_LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"«»]{0,50}?\s+)?who\s+(?:now\s+)?(?:has\s+|had\s+)?"
+_LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"«»]{0,50}?\s+)?who\s+(?:[^,;.()“”\"«»]{0,80}?\s+and\s+)?"
+                         r"(?:now\s+)?(?:has\s+|had\s+)?"
                          r"(?:leads|led|chairs|chaired|heads|headed|runs|founded|co-founded|represents|speaks\s+for|coordinates)\s+")
 
 

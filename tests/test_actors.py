@@ -268,3 +268,21 @@ def test_bodies_that_join_or_urge_joining_and_people_killed_at_a_protest():
     assert camps["Open Varna"] == "opposition" and camps["Kas Ledo"] == "opposition"
     assert camps["Aga Tolva"] == "opposition"  # the mother of a protester killed at a protest
     assert camps["Mila Ostr"] == "opposition"
+
+
+def test_present_position_after_a_past_office_appointees_strike_committees_and_link_roles():
+    """Written for this test: fictional country, people and bodies."""
+    text = ("Kasia Obel, who was justice minister until 2029 and now leads the opposition Liberal League, "
+            "called the arrest a message to every newsroom.\n\n"
+            "The hospital's director, Torg Tell, who was appointed by the Health Ministry in 2029, said there was no money.\n\n"
+            "Jola Hruv, a crane operator who chairs the union's strike committee, said the men were fired for leaflets.\n\n"
+            "Vend Orsa, a smelter whose brigade has worked every shift since the strike began, said nobody asked them.\n\n"
+            "The Free Party was dissolved by the court. The party's lawyer, Fenna Marq, said the defence had no time.\n\n"
+            "National Police Commissioner Balta Quir told a news conference that officers followed procedure.")
+    camps = {m.actor: m.camp for m in _linked(text, "Belvorra,Belvorran") if m.via in ("name", "alias")}
+    assert camps["Kasia Obel"] == "opposition"
+    assert camps["Torg Tell"] == "state"
+    assert camps["Jola Hruv"] == "opposition"
+    assert camps["Vend Orsa"] != "opposition"  # kept working through the strike
+    assert camps["Fenna Marq"] == "other"  # a lawyer keeps the lawyers' camp, not the party's
+    assert camps["Balta Quir"] == "state"
