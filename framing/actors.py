@@ -304,7 +304,7 @@ _ORG_HEADS = {
     "Headquarters", "Prosecutor's", "Office", "Chamber", "Senate", "Club", "Society", "League",
     "Platform", "Bloc", "Press", "Media", "Journal", "Herald", "Gazette", "Tribune", "Daily",
     "School", "Academy", "College", "Observatory", "Monitor", "Trust", "Authority", "Directorate",
-    "Forum", "Confederation", "Syndicate", "Council", "Accord", "Pact", "Solidarity", "Guild", "Cooperative",
+    "Forum", "Confederation", "Syndicate", "Council", "Accord", "Pact", "Solidarity", "Guild", "Cooperative", "Lab", "Laboratory",
     "Circle", "Collective",
 }
 # Nouns after which a role word is only a modifier: "the military alliance", "a police van".

@@ -95,6 +95,10 @@ _COORDINATED_GAP = re.compile(r"^\s+[a-z]+(?:ed|ent|ook|ew|ame|ave|ood|an|at|ang
 _PROTEST_SUBJECT = re.compile(r"\b(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
                               r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|gatherings?)\s+(?:was|were|had\s+been|"
                               r"has\s+been|have\s+been)\s+$", re.I)
+# "The Front has called another protest", "called a general strike": a call to protest.
+_CALLED_PROTEST = re.compile(r"\s+(?:a|an|another|the|new|fresh|further|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
+                             r"demonstrations?|boycotts?|vigils?|pickets?|stoppages?)\b", re.I)
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
 _NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
@@ -588,7 +592,8 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         if not (re.match(r"^\s+(?:\w+\s+){0,3}that\b", post) or near_quote):
             return None
     if cue.form in ("called", "describes", "described") and not re.match(r"^\s+(?:[^.;]{0,60}?)(?:\s+as\b|[\"“«])", post) \
-            and not (cue.form == "called" and re.match(r"^\s+by\b", post) and _PROTEST_SUBJECT.search(pre)):
+            and not (cue.form == "called" and re.match(r"^\s+by\b", post) and _PROTEST_SUBJECT.search(pre)) \
+            and not (cue.form == "called" and _CALLED_PROTEST.match(post)):
         return None  # "called" needs "as" or a quote, except "The march was called by X" (a call to protest)
     if cue.form in ("told", "tells", "tell", "telling") and not (
             re.match(r"^\s+(?:reporters|journalists|a |an |the |Reuters|AFP|AP\b|[A-Z]\w+|him|her|them|us|me|parliament|lawmakers|supporters|state|"
@@ -603,7 +608,7 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         return None  # "has not commented", "declined to say", "asked not to be named"
     if cue.form in ("ruled", "rules") and re.match(r"\s+(?:[A-Z]|over\b|for\b|since\b|out\b)", post):
         return None  # "who has ruled Lunesia since 2010": governing, not a ruling
-    passive = _PASSIVE.search(pre)
+    passive = _PASSIVE.search(pre) if not cue.form.endswith("ing") else None  # "is demanding": progressive, not passive
     speaker: Mention | None = None
     start, end = ce, se
     quoted = re.search(r"\bquoted\s+(\S.{0,60}?)\s+as\s+$", pre) if cue.form == "saying" else None
@@ -744,7 +749,8 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         speaker = resolved
     window = text[max(ss, cs - 40):min(se, ce + 25)]
     distancing = bool(_DISTANCING.search(window)) or bool(re.search(r"\bso-called\b", text[start:end]))
-    cls = "directive" if cue.form == "called" and re.match(r"^\s+by\b", post) else cue.cls  # calling a protest
+    cls = ("directive" if cue.form == "called" and (re.match(r"^\s+by\b", post) or _CALLED_PROTEST.match(post))
+           else cue.cls)  # calling a protest
     return _Claim("", -1, text[cs:ce], cs, ce, cls, speaker, start, max(start, end), speaker.via,
                   distancing)
 

@@ -339,3 +339,12 @@ def test_telegraphic_headline_body_resolves_to_the_body_named_in_the_story():
     rows = extract_claims(text, regions, cast=Cast.load("", home="Ilyria"))
     head = [r for r in rows if r["region"] == "headline"]
     assert [(r["speaker"], r["cue"]) for r in head] == [("Union of Ilyrian Educators", "vows")]
+
+
+def test_calls_to_protest_and_according_to_a_lab():
+    """Written for this test: "The Front has called another protest" is a directive claim."""
+    text = ("The Harvest Front organised the protest. The Front has called another protest for Friday.\n\n"
+            "The Kallmar Digital Rights Lab examined the file. According to the lab, the metadata is genuine.")
+    rows = _claims(text, "Belvorra")
+    assert ("called", "directive") in [(r["cue"], r["cue_class"]) for r in rows]
+    assert ("Kallmar Digital Rights Lab", "According to") in [(r["speaker"], r["cue"]) for r in rows]
