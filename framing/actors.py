@@ -912,6 +912,12 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
     for m in mentions:
         if m.actor_kind == "institution" and m.actor in org_camp and m.camp in ("", "other"):
             m.camp = org_camp[m.actor]
+    # "Neighbouring Dossia summoned the ambassador. Its foreign minister, Piet Loor, said": a
+    # country that is not home owns the office.
+    for m in mentions:
+        if (m.via == "role" and m.camp == "state" and m.mention[:4] in ("Its ", "its ")
+                and _foreign_country_before(text, m.start, cast, names)):
+            m.camp = m.extra["owner_camp"] = "foreign"
     # Whom relational roles belong to: "an ally of X" (the mention after "of"), "Its chair",
     # "his spokesman" (the nearest fitting earlier mention).
     for m in mentions:
@@ -1470,6 +1476,29 @@ _BODY_NOUNS = {"group", "movement", "committee", "campaign", "network", "associa
                "coalition", "alliance", "organisation", "organization", "party", "bloc", "initiative", "collective", "guild"}
 _BODY_POSSESSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(group|movement|committee|campaign|network|association|"
                               r"union|federation|coalition|alliance|organi[sz]ation|party|bloc|initiative|collective|guild)['’]s\s+$")
+
+
+_PREV_SENTENCE_COUNTRY = re.compile(r"(?:^|[.!?][\"”’»]?\s+)(?:Neighbouring\s+|Neighboring\s+)?([A-Z][a-z]+)\s+"
+                                    r"(?:on\s+[A-Z]\w+\s+)?(?:has\s+|have\s+|had\s+|also\s+)?[a-z]+\b[^.!?]{0,200}[.!?][\"”’»]?\s+$")
+
+
+def _foreign_country_before(text: str, pos: int, cast: Cast, names: "_Names") -> bool:
+    """Is the subject of the sentence before ``pos`` a country other than home, named by a
+    single capitalised word ("Aldenia recalled its ambassador.", "Istrenne has gone further.")?"""
+    m = _PREV_SENTENCE_COUNTRY.search(text, max(0, pos - 300), pos)
+    if not m:
+        return False
+    word = m.group(1)
+    country = cast.country_of(word)
+    if country:
+        return country != "HOME"
+    known = names.get(word)
+    # Unknown to the lists: a country only if the text names it as nothing else (a lone
+    # capitalised word is no person's full name).
+    return (word not in _STOP_CAPS and word.lower() not in cast.roles
+            and (known is None or (known.actor_kind == "person" and known.via == "name"
+                                   and len(known.mention.split()) <= 2 and known.actor.endswith(word)
+                                   and not any(w.lower() in cast.first_names for w in known.mention.split()))))
 
 
 def _owner(pronoun: str, index: SpanIndex, pos: int, text: str = "") -> str | None:

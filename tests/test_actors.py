@@ -286,3 +286,13 @@ def test_present_position_after_a_past_office_appointees_strike_committees_and_l
     assert camps["Vend Orsa"] != "opposition"  # kept working through the strike
     assert camps["Fenna Marq"] == "other"  # a lawyer keeps the lawyers' camp, not the party's
     assert camps["Balta Quir"] == "state"
+
+
+def test_its_office_after_a_foreign_country_subject_is_foreign():
+    """Written for this test: "Neighbouring X summoned ... Its foreign minister, Y," (X not home)."""
+    text = ("Neighbouring Dossia summoned Sarvona's ambassador on Thursday. Its foreign minister, Piet Lorr, "
+            "said the law violates the rights of 400,000 people.\n\n"
+            "Sarvona rejected the criticism. Its interior minister, Ada Venn, said the law stays.")
+    camps = {m.actor: m.camp for m in _linked(text, "Sarvona,Sarvonan") if m.via in ("name", "alias")}
+    assert camps["Piet Lorr"] == "foreign"
+    assert camps["Ada Venn"] == "state"  # home owns this office
