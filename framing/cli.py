@@ -40,7 +40,8 @@ def _analyze(args):
     from framing.pipeline import analyze
 
     return analyze(args.paths, actors=getattr(args, "actors", None), home=args.home,
-                   lexicon=getattr(args, "lexicon", None), jobs=getattr(args, "jobs", 1))
+                   lexicon=getattr(args, "lexicon", None), jobs=getattr(args, "jobs", 1),
+                   camp_model=not getattr(args, "rule_camps", False))
 
 
 def _report_errors(errors) -> None:
@@ -71,7 +72,8 @@ def cmd_claims(args) -> int:
 def cmd_analyze(args) -> int:
     from framing.pipeline import analyze_to, write_tables
 
-    opts = dict(actors=args.actors, home=args.home, lexicon=args.lexicon, jobs=args.jobs)
+    opts = dict(actors=args.actors, home=args.home, lexicon=args.lexicon, jobs=args.jobs,
+                camp_model=not args.rule_camps)
     if args.format == "csv":  # streamed: any corpus size
         counts = analyze_to(args.paths, args.out, **opts)
         import pandas as pd
@@ -91,7 +93,7 @@ def cmd_report(args) -> int:
     from framing.pipeline import analyze
     from framing.report import text_report
 
-    t = analyze(args.file, actors=args.actors, home=args.home, lexicon=args.lexicon)
+    t = analyze(args.file, actors=args.actors, home=args.home, lexicon=args.lexicon, camp_model=not args.rule_camps)
     _report_errors(t["errors"])
     if not len(t["articles"]):
         return 2
@@ -119,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("--lexicon", default=None, help="lexicon adjustment CSV for VADER (optional)")
         s.add_argument("--home", default=None, help='home-country names, e.g. "Valdoria,Valdorian"')
         s.add_argument("--actors", default=None, help="actor file (CSV); default: the Russia 2021 list")
+        s.add_argument("--rule-camps", action="store_true",
+                       help="camps from the rules only, without the camp model (framing.camps)")
 
     s = sub.add_parser("claims", help="claims attributed to speakers and camps")
     s.add_argument("paths", nargs="+")

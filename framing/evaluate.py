@@ -83,24 +83,27 @@ def coded_articles(fixtures: str | Path = paths.FIXTURES) -> list[tuple[str, Pat
     return out
 
 
-def _analysed(path: Path) -> tuple[str, pd.DataFrame]:
+def _analysed(path: Path, camp_model: bool = True) -> tuple[str, pd.DataFrame]:
     from framing.pipeline import analyze_file
 
-    tables = analyze_file(path, n_boot=10)
+    tables = analyze_file(path, n_boot=10, camp_model=camp_model)
     if tables["articles"].empty:  # the corpus run recorded the failure instead of raising
         err = tables["errors"]
         raise ValueError(f"{path}: not analysed: {err['problem'].iloc[0] if len(err) else 'no article'}")
     return tables["articles"]["text"].iloc[0], tables["claims"]
 
 
-def score_claims(fixtures: str | Path = paths.FIXTURES, *, region: str | None = None) -> pd.DataFrame:
+def score_claims(fixtures: str | Path = paths.FIXTURES, *, region: str | None = None,
+                 camp_model: bool = True) -> pd.DataFrame:
     """Precision, recall, F1, speaker and camp accuracy per coded article and overall.
 
-    ``region`` restricts both sides to one region (e.g. "body").
+    ``region`` restricts both sides to one region (e.g. "body"); ``camp_model=False`` scores
+    the rule camps (framing.camps was trained on the development sets, so only a set it was
+    not trained on measures it).
     """
     out = []
     for stem, path, gold in coded_articles(fixtures):
-        text, claims = _analysed(path)
+        text, claims = _analysed(path, camp_model)
         if region:
             gold = [g for g in gold if g["region"] == region]
             claims = claims[claims["region"] == region]

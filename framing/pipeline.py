@@ -24,6 +24,7 @@ import pandas as pd
 
 from framing import schema, sentiment
 from framing.actors import Cast, find_mentions, link_mentions
+from framing.camps import revise_camps
 from framing.claims import extract_claims, load_cues
 from framing.corpus import iter_articles
 from framing.errors import FramingError
@@ -48,11 +49,12 @@ def _cast_for(record: dict, actors=None, home=None) -> Cast:
 
 
 def article_records(record: dict, *, actors=None, home=None, lexicon=None,
-                    n_boot: int = 1000) -> dict[str, list[dict]]:
+                    n_boot: int = 1000, camp_model: bool = True) -> dict[str, list[dict]]:
     """All tables for one article record, as lists of row dicts.
 
     A pure function of one article: this is the unit a corpus run streams, spreads over
     cores or maps over a Dask bag. DataFrames are built once per corpus, not per article.
+    ``camp_model=False`` keeps the rule camps (see :mod:`framing.camps`).
     """
     adjust = lexicon or False
     aid = record["article"]
@@ -65,6 +67,13 @@ def article_records(record: dict, *, actors=None, home=None, lexicon=None,
     mentions = link_mentions(find_mentions(text, cast), text, cast)
     claims = extract_claims(text, regions, cast=cast, mentions=mentions, sentences=sents,
                             cues=load_cues())
+    # A second look at each speaker's camp (framing.camps); the rule camp stays in camp_rule.
+    revised: dict[str, str] = {}
+    if camp_model:
+        revised = revise_camps(text, claims, mentions, keep=frozenset(cast.actors))
+    else:
+        for c in claims:
+            c["camp_rule"] = c["camp"]
     for c in claims:
         c["article"] = aid
         c["tone"] = sentiment.tone(c["text"], adjust) if c["text"].strip() else 0.0
@@ -80,7 +89,7 @@ def article_records(record: dict, *, actors=None, home=None, lexicon=None,
             about = sentiment.target_sentiment(s["text"], m.start - s["start"], m.end - s["start"], adjust)
         mrows.append({"article": aid, "mention_id": i, "sentence": s["sentence"], "region": s["region"],
                       "start": m.start, "end": m.end, "mention": m.mention, "actor": m.actor,
-                      "camp": m.camp, "actor_kind": m.actor_kind, "gender": m.gender, "via": m.via,
+                      "camp": revised.get(m.actor) or m.camp, "actor_kind": m.actor_kind, "gender": m.gender, "via": m.via,
                       "label": m.label, "about": about})
     ratios = ratio_rows(aid, claims, n_boot=n_boot)
     return {
@@ -132,13 +141,13 @@ def _concat(parts: Iterable[dict[str, list[dict]]], n_boot: int = 1000) -> dict[
 
 
 def iter_records(paths, *, actors=None, home=None, lexicon=None, jobs: int = 1,
-                 metadata_csv=None, n_boot: int = 1000, batch: int = 64):
+                 metadata_csv=None, n_boot: int = 1000, batch: int = 64, camp_model: bool = True):
     """Stream the row dicts of each article (or its error) over files and folders.
 
     With ``jobs > 1`` articles are analysed in worker processes, ``batch`` per worker at a
     time, so memory stays bounded however large the corpus.
     """
-    kwargs = {"actors": actors, "home": home, "lexicon": lexicon, "n_boot": n_boot}
+    kwargs = {"actors": actors, "home": home, "lexicon": lexicon, "n_boot": n_boot, "camp_model": camp_model}
     items = iter_articles(paths, metadata_csv=metadata_csv)
     if jobs == 1:
         yield from (_safe(it, kwargs) for it in items)

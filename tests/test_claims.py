@@ -149,11 +149,23 @@ ACCURACY_FLOORS = {
 @pytest.mark.parametrize("folder", sorted(ACCURACY_FLOORS))
 def test_heldout_sets_meet_their_floors(folder):
     precision, recall, speaker, camp = ACCURACY_FLOORS[folder]
-    overall = score_claims(paths.FIXTURES / folder).loc["ALL"]
+    # Rule camps: the camp model was trained on the development sets (see the test below).
+    overall = score_claims(paths.FIXTURES / folder, camp_model=False).loc["ALL"]
     assert overall["precision"] >= precision
     assert overall["recall"] >= recall
     assert overall["speaker_accuracy"] >= speaker
     assert overall["camp_accuracy"] >= camp
+
+
+def test_camp_model_on_the_set_it_was_not_trained_on():
+    """The thirteenth set is outside the camp model's training data (framing/data/camp_model.json
+    lists what it was trained on); measured once: camp 0.773 with the rules, 0.836 with the model."""
+    import json
+
+    model = json.loads((paths.DATA / "camp_model.json").read_text())
+    assert "heldout13" not in model["trained_on"]
+    overall = score_claims(paths.FIXTURES / "heldout13").loc["ALL"]
+    assert overall["camp_accuracy"] >= 0.82
 
 
 def test_person_of_an_institution_and_international_bodies():
