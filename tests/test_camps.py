@@ -78,3 +78,11 @@ def test_cli_rule_camps_option(capsys, tmp_path):
     assert main(["claims", str(art), "--format", "jsonl", "--rule-camps", "--home", "Arvenna"]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines() if x.strip()]
     assert rows and all(r["camp"] == r["camp_rule"] for r in rows)
+
+
+def test_columns_doc_is_generated_from_the_schema():
+    """docs/columns.md is `python -m framing.schema` output: it lists every column, camp_rule too."""
+    out = subprocess.run([sys.executable, "-m", "framing.schema"], capture_output=True, text=True, check=True).stdout
+    from framing import paths
+
+    assert (paths.ROOT / "docs" / "columns.md").read_text(encoding="utf-8") == out
