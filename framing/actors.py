@@ -535,6 +535,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if nxt and nxt.group(1) in _MODIFIED_NOUNS:
             continue  # "the military alliance", "a police van": not an actor
         ofh = _AFTER_ORG_HEAD.search(text[max(0, m.start() - 30):m.start()])
+        if not ofh and m.group()[:1].isupper() and m.group().endswith("s") and " " not in m.group():
+            ofh = _AFTER_ORG_HEAD_CAPS.search(text[max(0, m.start() - 40):m.start()])
         if ofh and ofh.group(1) in _ORG_HEADS and m.group()[:1].isupper():
             continue  # "Union of Teachers": the rest of a body's name
         body = _CAPS_AFTER.match(text, m.end())
@@ -1324,7 +1326,8 @@ def body_heads(actor: str) -> set[str]:
     """The head nouns a body can be called by ("Union of Locomotive Drivers" -> union,
     drivers): its last word and every organisation word in its name, lower case."""
     words = actor.split()
-    return {words[-1].lower().rstrip("'’s")} | {w.lower() for w in words if w in _ORG_HEADS} if words else set()
+    # Only a possessive ending goes ("Miners' ", "Women's"): "Trade Unions" is no "union".
+    return {re.sub(r"['’]s?$", "", words[-1].lower())} | {w.lower() for w in words if w in _ORG_HEADS} if words else set()
 
 
 _LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"«»]{0,50}?\s+)?who\s+(?:[^,;.()“”\"«»]{0,80}?\s+and\s+)?"
@@ -1468,6 +1471,8 @@ _ACRONYM_AFTER = re.compile(r"[ \t]+([A-Z]{2,6})\b(?![’'-])")
 _ORG_NAME_TAIL = re.compile(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*"
                             r"(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'-]*)*")
 _AFTER_ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of|on)\s+(?:the\s+)?$")
+# "Union of Metro Workers": a plural group word after a head and capitalised words is part of the name.
+_AFTER_ORG_HEAD_CAPS = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of)\s+(?:[A-Z][\w’'-]*\s+){1,2}$")
 _APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
 _AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)
 

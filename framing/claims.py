@@ -93,12 +93,15 @@ _OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # Coordinated verbs share the subject: "the crowd released white balloons and chanted".
 _COORDINATED_GAP = re.compile(r"^\s+[a-z]+(?:ed|ent|ook|ew|ame|ave|ood|an|at|ang|old|ore)\b[^,.;:!?\"“”«»]{0,60}?\s+and\s+(?:then\s+)?$")
 _PROTEST_SUBJECT = re.compile(r"\b(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
-                              r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|gatherings?)\s+(?:was|were|had\s+been|"
+                              r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|gatherings?|readings?|watch|"
+                              r"processions?|convoys?|commemorations?)\s+(?:was|were|had\s+been|"
                               r"has\s+been|have\s+been)\s+$", re.I)
 # "The Front has called another protest", "called a general strike": a call to protest.
 _CALLED_PROTEST = re.compile(r"\s+(?:a|an|another|the|new|fresh|further|its|their)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
                              r"demonstrations?|boycotts?|vigils?|pickets?|stoppages?)\b", re.I)
+_QUANTITY = re.compile(r"\s*(?:(?:about|around|some|more|than|over|nearly|several|hundreds|thousands|dozens|tens|of|a|"
+                       r"few|many|the|\d[\d,.]*)\s+)+", re.I)
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
 _NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
@@ -421,7 +424,11 @@ def _colon_headline(text: str, ps: int, pe: int, allm: SpanIndex, found: list[_C
         return None
     cands = [m for m in allm.within(cl, k + 1) if text[m.end:k].strip(" '’s") == ""]
     if not cands:
-        return None
+        # "...; union: 'We stay out'": a bare body noun, the body of that kind the story names
+        body = _telegraphic_body(text, text[cl:k] + " ", cl, k, allm)
+        if body is None:
+            return None
+        cands = [body]
     speaker = cands[-1]
     if speaker.via in ("pronoun", "role"):
         speaker = resolver.resolve(speaker, k, forward=True)
@@ -597,7 +604,7 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         return None  # "called" needs "as" or a quote, except "The march was called by X" (a call to protest)
     if cue.form in ("told", "tells", "tell", "telling") and not (
             re.match(r"^\s+(?:reporters|journalists|a |an |the |Reuters|AFP|AP\b|[A-Z]\w+|him|her|them|us|me|parliament|lawmakers|supporters|state|"
-                     r"several\s|hundreds\s|thousands\s|dozens\s|crowds?\s|\d)", post)
+                     r"several\s|hundreds\s|thousands\s|dozens\s|crowds?\s|about\s|around\s|some\s|more\s|over\s|nearly\s|\d)", post)
             or re.match(r"^\s+[a-z]+(?:\s+[\w-]+){0,5}?\s+(?:that\b|[\"“«])", post)):
         return None  # "told deputies before the vote that", but not "told to leave"
     if cue.form in ("say", "claim", "deny", "demand", "urge", "accuse", "tell", "write", "add", "call on", "call for", "believe"):
@@ -684,6 +691,9 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
                 speaker = prev.speaker
             else:
                 first = allm.starting(ss, ss + 4)  # the sentence's subject
+                if not first:  # "Thousands of supporters gathered ..., chanting": past the quantity
+                    q = _QUANTITY.match(text, ss)
+                    first = allm.starting(q.end(), q.end() + 1) if q else []
                 speaker = first[0] if first and first[0].end < cs else None
         if speaker is None:
             speaker = _definite_body(text, pre, lo, cs, allm)

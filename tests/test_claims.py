@@ -362,3 +362,22 @@ def test_calls_to_protest_and_according_to_a_lab():
     rows = _claims(text, "Belvorra")
     assert ("called", "directive") in [(r["cue"], r["cue_class"]) for r in rows]
     assert ("Kallmar Digital Rights Lab", "According to") in [(r["speaker"], r["cue"]) for r in rows]
+
+
+def test_quantities_before_a_subject_colon_headline_bodies_and_plural_union_names():
+    """Written for this test: "Thousands of supporters gathered ..., chanting '...'"; "union:" in a
+    headline; "the union" is not "the Confederation of ... Trade Unions"."""
+    text = ("Metro strike enters third day despite court order; union: 'We stay out'\n\n"
+            "The Union of Metro Workers called the strike on Monday. The Confederation of "
+            "Vestrava Trade Unions urged talks. The union said it would go back to court.\n\n"
+            "Thousands of supporters gathered outside the airport, chanting \"Welcome home!\"")
+    regions = [{"region": "headline", "paragraph": 0, "start": 0, "end": 71}]
+    pos = 73
+    for i, block in enumerate(text[73:].split("\n\n"), 1):
+        regions.append({"region": "body", "paragraph": i, "start": pos, "end": pos + len(block)})
+        pos += len(block) + 2
+    rows = extract_claims(text, regions, cast=Cast.load("", home="Vestrava"))
+    got = {(r["region"], r["cue"], r["speaker"]) for r in rows}
+    assert ("headline", ":", "Union of Metro Workers") in got
+    assert ("body", "said", "Union of Metro Workers") in got
+    assert ("body", "chanting", "supporters") in got
