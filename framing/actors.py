@@ -719,6 +719,12 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             if longer and not org_noun and free(end, longer.end()):
                 end = longer.end()  # "Union of Locomotive Drivers", "Committee for the Defence of X"
                 rest = text[start:end]
+            both = None if label else _AND_BEFORE.search(text, max(0, start - 30), start)
+            if (both and both.group(1) not in _ORG_HEADS and both.group(1) not in _STOP_CAPS
+                    and both.group(1).lower() not in cast.roles and not cast.country_of(both.group(1))
+                    and free(both.start(1), start)):
+                start = both.start(1)  # "the Bread and Dignity Committee", "Law and Justice Party"
+                rest = text[start:end]
             marker = _country_marker(label.split() + rest.split(), cast)
             # The words before the name may say the camp: "the opposition Unity Front".
             lead_words = _CLAUSE_MARKS.split(text[max(0, start - 30):start])[-1].lower().split()[-2:]
@@ -1471,8 +1477,9 @@ _ACRONYM_AFTER = re.compile(r"[ \t]+([A-Z]{2,6})\b(?![’'-])")
 _ORG_NAME_TAIL = re.compile(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*"
                             r"(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'-]*)*")
 _AFTER_ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of|on)\s+(?:the\s+)?$")
+_AND_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]+and[ \t]+$")
 # "Union of Metro Workers": a plural group word after a head and capitalised words is part of the name.
-_AFTER_ORG_HEAD_CAPS = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of)\s+(?:[A-Z][\w’'-]*\s+){1,2}$")
+_AFTER_ORG_HEAD_CAPS = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,3}$")
 _APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
 _AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)
 

@@ -296,3 +296,12 @@ def test_its_office_after_a_foreign_country_subject_is_foreign():
     camps = {m.actor: m.camp for m in _linked(text, "Sarvona,Sarvonan") if m.via in ("name", "alias")}
     assert camps["Piet Lorr"] == "foreign"
     assert camps["Ada Venn"] == "state"  # home owns this office
+
+
+def test_body_names_with_and_inside():
+    """Written for this test: "Union of Bus and Metro Workers", "the Bread and Dignity Committee"."""
+    text = ("The Union of Bus and Metro Workers called the strike. The so-called Bread and Dignity "
+            "Committee organised a march. Police and Border Guard officers watched.")
+    actors = {m.actor for m in _linked(text, "Vestrava")}
+    assert {"Union of Bus and Metro Workers", "Bread and Dignity Committee"} <= actors
+    assert "Police and Border Guard" not in actors  # two bodies, not one
