@@ -24,7 +24,7 @@ camp, so every revision can be audited.
 ...     {"camp": "other", "via": "name", "cue_class": "neutral", "speaker": "Ana Vel",
 ...      "speaker_start": 26, "text": "the strike would go on."}, [])
 >>> sorted(k for k in feats if k.startswith("say="))
-['say=go', 'say=strike', 'say=would']
+['say=strike', 'say=would']
 """
 from __future__ import annotations
 

@@ -86,3 +86,9 @@ def test_columns_doc_is_generated_from_the_schema():
     from framing import paths
 
     assert (paths.ROOT / "docs" / "columns.md").read_text(encoding="utf-8") == out
+
+
+def test_doctests():
+    import doctest
+
+    assert doctest.testmod(camps).failed == 0
