@@ -145,6 +145,7 @@ ACCURACY_FLOORS = {
     "heldout13": (0.95, 0.85, 0.88, 0.75),  # never tuned on; arrival: F1 0.922, speaker 0.908, camp 0.773
     "heldout14": (0.94, 0.82, 0.87, 0.76),  # arrival (before tuning): F1 0.900, speaker 0.894, camp 0.788
     "heldout15": (0.95, 0.87, 0.86, 0.68),  # never tuned on; arrival: F1 0.937, speaker 0.881, camp 0.708
+    "heldout16": (0.95, 0.87, 0.87, 0.75),  # never tuned on; arrival: F1 0.937, speaker 0.899, camp 0.778
 }
 
 
@@ -160,14 +161,16 @@ def test_heldout_sets_meet_their_floors(folder):
 
 
 def test_camp_model_on_the_set_it_was_not_trained_on():
-    """The fifteenth set is outside the camp model's training data (framing/data/camp_model.json
-    lists what it was trained on); measured once: camp 0.708 with the rules, 0.797 with the model."""
+    """The fifteenth and sixteenth sets are outside the camp model's training data
+    (framing/data/camp_model.json lists what it was trained on); measured once each: camp 0.708
+    and 0.778 with the rules, 0.797 and 0.821 with the model."""
     import json
 
     model = json.loads((paths.DATA / "camp_model.json").read_text())
-    assert "heldout15" not in model["trained_on"]
-    overall = score_claims(paths.FIXTURES / "heldout15").loc["ALL"]
-    assert overall["camp_accuracy"] >= 0.78
+    for folder, floor in (("heldout15", 0.78), ("heldout16", 0.80)):  # measured 0.797 and 0.821
+        assert folder not in model["trained_on"]
+        overall = score_claims(paths.FIXTURES / folder).loc["ALL"]
+        assert overall["camp_accuracy"] >= floor
 
 
 def test_person_of_an_institution_and_international_bodies():
