@@ -1052,16 +1052,15 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             if org is not None and org.actor_kind == "institution" and org.camp not in ("", "other"):
                 d["camp"] = org.camp
                 d["affiliated"] = True
-        heads = [_describe(x, cast, names)[1] for x in descs]
-        link = any(h and cast.roles[h].relational and not cast.roles[h].inherits and not cast.roles[h].family
-                   for h in heads)  # "the party's lawyer": a lawyer keeps the lawyers' camp
+        described = [_describe(x, cast, names) for x in descs]
+        link = any(r and cast.roles[r].relational and not cast.roles[r].inherits and not cast.roles[r].family
+                   for _, r, _ in described)  # "the party's lawyer": a lawyer keeps the lawyers' camp
         if not d["camp"] and not link:
             body = _body_of_description(descs, acronyms, index, m.start, text)
             if body is not None:
                 d["affiliated"] = True
                 d["camp"] = body.camp or "other"  # "ITU president X", "a spokeswoman for the committee"
-        for desc in descs:
-            camp, role, of = _describe(desc, cast, names)
+        for camp, role, of in described:
             if role:
                 d["roles"].add(role)
             if of:
