@@ -953,8 +953,7 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             for k in [*range(i, max(-1, i - 12), -1), *range(i + 1, min(len(index.items), i + 40))]:
                 x = index.items[k]
                 if x.actor_kind == "institution" and x.via == "name" and (
-                        noun in x.actor.lower() or (noun == "group" and x.camp != "state")
-                        or re.match(rf",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b", text[x.end:x.end + 60])):
+                        called_by(text, x, noun) or (noun == "group" and x.camp != "state")):
                     if x.camp not in ("", "other"):
                         m.camp = m.extra["owner_camp"] = x.camp
                     break
@@ -1325,6 +1324,14 @@ _NOT_STRIKING = re.compile(r"\b(?:not|n't|never|refused|declined|against|opposed
 
 _BODY_NOUN = re.compile(r"\b(union|federation|party|movement|front|committee|group|alliance|coalition|"
                         r"campaign|foundation|association|society|council|network|bloc|camp|confederation)\b", re.I)
+
+
+def called_by(text: str, body: Mention, noun: str) -> bool:
+    """Can ``body`` be called "the <noun>"? By a head word of its name ("the union" for the
+    Union of Locomotive Drivers) or by what an appositive calls it ("Varholm Forward, a
+    movement of residents," is "the movement")."""
+    return noun in body_heads(body.actor) or bool(re.match(
+        rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", text[body.end:body.end + 80]))
 
 
 def body_heads(actor: str) -> set[str]:

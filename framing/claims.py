@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from framing import paths
-from framing.actors import DESC_TO_BODY, _PRONOUNS, _STOP_CAPS, Cast, body_heads, Mention, default_cast, find_mentions, link_mentions
+from framing.actors import DESC_TO_BODY, _PRONOUNS, _STOP_CAPS, Cast, body_heads, called_by, Mention, default_cast, find_mentions, link_mentions
 from framing.text import SpanIndex, sentences as split_sentences
 
 
@@ -503,8 +503,7 @@ def _definite_body(text: str, pre: str, lo: int, cs: int, allm: SpanIndex) -> Me
             continue
         if owned and x.camp == "foreign":
             continue  # "their union" is not the European Union
-        if head in body_heads(x.actor) or re.match(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{head}\b",
-                                                   text[x.end:x.end + 80]):
+        if called_by(text, x, head):
             found = x  # "Varholm Forward, a movement of residents, ..." -> "the movement said"
             break
         if fallback is None and head in _GENERIC_BODIES:
