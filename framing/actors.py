@@ -856,16 +856,15 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                     and _UNION_HEAD.search(m.actor)}
     if len(named_unions) == 1 and _UNION_LEADS.search(text):
         organisers |= named_unions
+    body_of = {id(m): _body_named(m) for m in mentions}
     for m in mentions:
-        caps = re.match(r"(?:(?:the|so-called)\s+)*((?:[A-Z][\w’'-]*\s+)+)[a-z]", m.mention) if m.via == "role" else None
-        body = m.actor if m.via == "name" else caps.group(1).strip() if caps else ""  # "River Guard movement"
+        body = body_of[id(m)]
         if (body and m.actor_kind in ("institution", "group") and not any(w in _STATE_ONLY_HEADS for w in body.split())
-                and not re.search(r"\b(?:ruling|governing|pro-government|state)\s+(?:\w+\s+)?$", text[max(0, m.start - 30):m.start])
+                and not _STATE_SIDE_BEFORE.search(text, max(0, m.start - 30), m.start)
                 and (_ORG_OPPOSITION.match(text[m.end:m.end + 160]) or _ORGANISERS_BEFORE.search(text[max(0, m.start - 40):m.start]))):
             organisers.add(body)
     for m in mentions:
-        caps = re.match(r"(?:(?:the|so-called)\s+)*((?:[A-Z][\w’'-]*\s+)+)[a-z]", m.mention) if m.via == "role" else None
-        if m.camp in ("state", "", "other") and (m.actor in organisers or (caps and caps.group(1).strip() in organisers)):
+        if m.camp in ("state", "", "other") and (m.actor in organisers or body_of[id(m)] in organisers):
             m.camp = "opposition"
         if m.actor_kind == "person" and m.via == "name" and _PARTY_BEFORE.search(text[max(0, m.start - 50):m.start]):
             m.actor_kind, m.gender = "institution", "n"  # "the opposition party Open Zarnovia": a body
@@ -1326,6 +1325,19 @@ _BODY_NOUN = re.compile(r"\b(union|federation|party|movement|front|committee|gro
                         r"campaign|foundation|association|society|council|network|bloc|camp|confederation)\b", re.I)
 
 
+_ROLE_BODY_NAME = re.compile(r"(?:(?:the|so-called)\s+)*((?:[A-Z][\w’'-]*\s+)+)[a-z]")
+_STATE_SIDE_BEFORE = re.compile(r"\b(?:ruling|governing|pro-government|state)\s+(?:\w+\s+)?$")
+
+
+def _body_named(m: Mention) -> str:
+    """The body a mention names: its actor for a name, the capitalised words of a role
+    mention ("the so-called River Guard movement" -> "River Guard"), else ""."""
+    if m.via == "name":
+        return m.actor
+    caps = _ROLE_BODY_NAME.match(m.mention) if m.via == "role" else None
+    return caps.group(1).strip() if caps else ""
+
+
 def called_by(text: str, body: Mention, noun: str) -> bool:
     """Can ``body`` be called "the <noun>"? By a head word of its name ("the union" for the
     Union of Locomotive Drivers) or by what an appositive calls it ("Varholm Forward, a
@@ -1490,10 +1502,11 @@ _APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
 _AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)
 
 
-_BODY_NOUNS = {"group", "movement", "committee", "campaign", "network", "association", "union", "federation",
-               "coalition", "alliance", "organisation", "organization", "party", "bloc", "initiative", "collective", "guild"}
-_BODY_POSSESSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(group|movement|committee|campaign|network|association|"
-                              r"union|federation|coalition|alliance|organi[sz]ation|party|bloc|initiative|collective|guild)['’]s\s+$")
+# Nouns a body is called by in "the union's leader" (lower case).
+_BODY_NOUNS = frozenset({"group", "movement", "committee", "campaign", "network", "association", "union", "federation",
+                         "coalition", "alliance", "organisation", "organization", "party", "bloc", "initiative",
+                         "collective", "guild"})
+_BODY_POSSESSIVE = re.compile(rf"\b(?:[Tt]he|[Tt]his)\s+({'|'.join(sorted(_BODY_NOUNS))})['’]s\s+$")
 
 
 _PREV_SENTENCE_COUNTRY = re.compile(r"(?:^|[.!?][\"”’»]?\s+)(?:Neighbouring\s+|Neighboring\s+)?([A-Z][a-z]+)\s+"

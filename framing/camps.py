@@ -29,6 +29,7 @@ camp, so every revision can be audited.
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import lru_cache
 
@@ -80,8 +81,6 @@ def load_model(path: str = str(MODEL_FILE)) -> dict:
 
 def probabilities(features: dict[str, float], model: dict) -> list[float]:
     """Class probabilities (in ``model["classes"]`` order) of one feature dict."""
-    import math
-
     z = list(model["bias"])
     weights = model["features"]
     for name, value in features.items():
