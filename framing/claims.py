@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from framing import paths
-from framing.actors import DESC_TO_BODY, _PRONOUNS, _STOP_CAPS, Cast, body_heads, called_by, Mention, default_cast, find_mentions, link_mentions
+from framing.actors import DESC_TO_BODY, _PRONOUNS, _PROTEST_EVENT, _STOP_CAPS, Cast, body_heads, called_by, Mention, default_cast, find_mentions, link_mentions
 from framing.text import SpanIndex, sentences as split_sentences
 
 
@@ -92,14 +92,15 @@ _INVERTED_END = re.compile(r"\s*(?:[,.;:!?\"”’»)\n]|$|\s*(?:on|in|at|to|dur
 _OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # Coordinated verbs share the subject: "the crowd released white balloons and chanted".
 _COORDINATED_GAP = re.compile(r"^\s+[a-z]+(?:ed|ent|ook|ew|ame|ave|ood|an|at|ang|old|ore)\b[^,.;:!?\"“”«»]{0,60}?\s+and\s+(?:then\s+)?$")
-_PROTEST_SUBJECT = re.compile(r"\b(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
-                              r"demonstrations?|boycotts?|occupations?|vigils?|pickets?|gatherings?|readings?|watch|"
-                              r"processions?|convoys?|commemorations?)\s+(?:was|were|had\s+been|"
-                              r"has\s+been|have\s+been)\s+$", re.I)
-# "The Front has called another protest", "called a general strike": a call to protest.
-_CALLED_PROTEST = re.compile(r"\s+(?:a|an|another|the|new|fresh|further|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                             r"(?:protests?|rall(?:y|ies)|march(?:es)?|blockades?|strikes?|walkouts?|sit-ins?|"
-                             r"demonstrations?|boycotts?|vigils?|pickets?|stoppages?)\b", re.I)
+# The events of framing.actors (protests, marches, strikes, ...), plus others someone "calls".
+_PROTEST_SUBJECT = re.compile(rf"\b(?:{_PROTEST_EVENT}|readings?|watch|processions?|convoys?|commemorations?)"
+                              r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$", re.I)
+# "The Front has called another protest", "called a general strike": a call to protest; not
+# "called the strike 'illegal'" or "called the occupation a crime" (naming it, evaluative).
+_CALLED_PROTEST = re.compile(rf"\s+(?:a|an|another|the|new|fresh|further|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
+                             rf"(?:{_PROTEST_EVENT}|stoppages?)\b(?!\s*(?:[\"“«‘'’]|as\b|an?\s|the\s))", re.I)
+# "called the blockade a test of ...", "called him a traitor": naming, evaluative.
+_CALLED_NAMING = re.compile(r"\s+(?:(?:the|its|their|his|her|this|that)\s+)?(?:[\w-]+\s+){1,3}?(?:a|an)\s+\w")
 _QUANTITY = re.compile(r"\s*(?:(?:about|around|some|more|than|over|nearly|several|hundreds|thousands|dozens|tens|of|a|"
                        r"few|many|the|\d[\d,.]*)\s+)+", re.I)
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
@@ -599,8 +600,10 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
             return None
     if cue.form in ("called", "describes", "described") and not re.match(r"^\s+(?:[^.;]{0,60}?)(?:\s+as\b|[\"“«])", post) \
             and not (cue.form == "called" and re.match(r"^\s+by\b", post) and _PROTEST_SUBJECT.search(pre)) \
-            and not (cue.form == "called" and _CALLED_PROTEST.match(post)):
-        return None  # "called" needs "as" or a quote, except "The march was called by X" (a call to protest)
+            and not (cue.form == "called" and (_CALLED_PROTEST.match(post) or _CALLED_NAMING.match(post))):
+        # "called" needs "as", a quote, a naming ("called the blockade a test") or a call to
+        # protest ("called a strike", "The march was called by X")
+        return None
     if cue.form in ("told", "tells", "tell", "telling") and not (
             re.match(r"^\s+(?:reporters|journalists|a |an |the |Reuters|AFP|AP\b|[A-Z]\w+|him|her|them|us|me|parliament|lawmakers|supporters|state|"
                      r"several\s|hundreds\s|thousands\s|dozens\s|crowds?\s|about\s|around\s|some\s|more\s|over\s|nearly\s|\d)", post)

@@ -385,3 +385,13 @@ def test_quantities_before_a_subject_colon_headline_bodies_and_plural_union_name
     assert ("headline", ":", "Union of Metro Workers") in got
     assert ("body", "said", "Union of Metro Workers") in got
     assert ("body", "chanting", "supporters") in got
+
+
+def test_calling_a_protest_versus_calling_it_names():
+    """Written for this test: "called a strike" is a call to protest (directive); "called the
+    strike 'illegal'" and "called the blockade a test of ..." name it (evaluative)."""
+    text = ("The Dock Workers' Union called a strike for Monday.\n\n"
+            "Transport Minister Ola Brenn called the strike \"illegal\".\n\n"
+            "The embassy called the blockade a test of the investment treaty.")
+    classes = [(r["cue"], r["cue_class"]) for r in _claims(text, "Merrovia")]
+    assert classes == [("called", "directive"), ("called", "evaluative"), ("called", "evaluative")]
