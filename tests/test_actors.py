@@ -8,14 +8,9 @@ import pytest
 from framing import paths
 from framing.actors import Cast, find_mentions, find_roles, link_mentions
 from framing.corpus import read_article
+from helpers import camps_of, linked
 
 ARTICLES = sorted(p for p in (paths.FIXTURES / "articles").glob("*") if p.suffix in (".md", ".txt"))
-
-
-def _linked(text: str, home: str):
-    """The linked mentions of ``text`` with roles only (no actor list) and ``home``."""
-    cast = Cast.load("", home=home)
-    return link_mentions(find_mentions(text, cast), text, cast)
 
 
 @pytest.mark.parametrize("path", ARTICLES[:12] + [paths.SEED], ids=lambda p: Path(p).stem[:12])
@@ -31,7 +26,7 @@ def test_camps_from_roles_without_an_actor_list():
             "The German foreign ministry urged restraint. Opposition leader Marta Vell, "
             "whose lawyer, Ana Ravic, was detained, said the vote was rigged. "
             "The State Protection Bureau said it had arrested two journalists.")
-    camps = {m.actor: m.camp for m in _linked(text, "Valdoria,Valdorian")}
+    camps = camps_of(text, "Valdoria,Valdorian")
     assert camps["Tomas Brell"] == "state"
     assert camps["German foreign ministry"] == "foreign"
     assert camps["Marta Vell"] == "opposition"
@@ -56,7 +51,7 @@ def test_protest_participants_are_opposition():
             '"They will not listen," said Jan Kubelik, the foundation\'s director.\n\n'
             "Political commentator Stefan Orlea said the blockade was staged.\n\n"
             "A shopkeeper who watched the march, Ilse Brun, said the road had been closed for hours.")
-    ms = _linked(text, "Belmora,Belmoran")
+    ms = linked(text, "Belmora,Belmoran")
     camps = {m.actor: m.camp for m in ms}
     assert camps["Agata Rune"] == "opposition"
     assert camps["students"] == "opposition"
@@ -71,7 +66,7 @@ def test_people_take_the_camp_of_the_body_they_lead():
             "Goran Vidic, the union's vice-president, said so. ITU president Branka Oresh told a rally.\n\n"
             "The Open Ledger Foundation, a group that monitors freedom of assembly, counted 212 detentions. "
             "\"We see a pattern,\" said Jan Kubelik, the foundation's director.")
-    camps = {m.actor: m.camp for m in _linked(text, "Galdovia,Galdovian")}
+    camps = camps_of(text, "Galdovia,Galdovian")
     assert camps["Goran Vidic"] == camps["Branka Oresh"] == "opposition"
     assert camps["Open Ledger Foundation"] == camps["Jan Kubelik"] == "other"
 
@@ -84,7 +79,7 @@ def test_body_names_with_of_and_positions_before_names():
             "The chairwoman of the Central Electoral Commission, Sylvie Barat, dismissed the claims.\n\n"
             "Opposition candidate Nadia Ferrand led the march. Ferrand's Renewal party said it had filed "
             "complaints. The Liberal Forum, whose 23 deputies walked out, said it would go to court.")
-    camps = {m.actor: m.camp for m in _linked(text, "Casmira,Casmiran")}
+    camps = camps_of(text, "Casmira,Casmiran")
     assert camps["Union of Locomotive Drivers"] == camps["Giulia Sarro"] == "opposition"
     assert camps["Sylvie Barat"] == "state"
     assert camps["Renewal"] == camps["Liberal Forum"] == "opposition"
@@ -118,7 +113,7 @@ def test_bodies_known_by_what_they_do_and_former_officials():
             "Silver Hands said it would march again.\n\n"
             "Vittoria Lisci, a former judge, condemned the raids.\n\n"
             "In Quellmark's capital, Tarsel, officials were cautious. Tarsel has warned against the deal.")
-    ms = _linked(text, "Lunaria,Lunarian")
+    ms = linked(text, "Lunaria,Lunarian")
     camps = {m.actor: (m.camp, m.actor_kind) for m in ms}
     assert camps["United Nursing Staff of Lunaria"] == ("opposition", "institution")
     assert camps["Silver Hands"] == ("opposition", "institution")
@@ -132,7 +127,7 @@ def test_description_heads_ruling_modifiers_and_curly_apostrophes():
             "Speaker Otto Bernsen of the ruling Fennick Accord said the sit-in was illegal.\n\n"
             "The Prosecutor General’s Office said the case was closed.\n\n"
             "Vesela Ostrowe, head of the statistics office, said the census was accurate.")
-    camps = {m.actor: m.camp for m in _linked(text, "Fennick")}
+    camps = camps_of(text, "Fennick")
     assert camps["Imogen Folkard"] == "other"  # a lawyer, not an activist
     assert camps["Otto Bernsen"] == "state"
     assert camps["Prosecutor General’s Office"] == "state"
@@ -150,7 +145,7 @@ def test_party_side_in_a_persons_own_clause_organisers_and_relatives():
             "The organisers, the Free Drivers' Association (FDA), said 300 lorries took part.\n\n"
             "Nadia Ostrel, a climate activist, was jailed in May. Mira Ostrel, the activist's mother, "
             "said the sentence was cruel.")
-    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    camps = camps_of(text, "Arvenna,Arvennian")
     assert camps["Tomas Wendry"] == "opposition"  # a deputy, but of the opposition
     assert camps["Ilse Marrow"] == "state"
     assert camps["Pavel Ostin"] == "state"
@@ -169,7 +164,7 @@ def test_people_who_came_to_join_or_stood_in_a_protest_are_participants():
             "Tamsin Ode, who stood with other parents in an unauthorised picket outside the station, "
             "said her son had done nothing wrong.\n\n"
             "Eda Vorn, 70, a retired fisherman who watched the march from the harbour wall, said it was calm.")
-    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    camps = camps_of(text, "Arvenna,Arvennian")
     assert camps["Jorel Maske"] == "opposition"
     assert camps["Tamsin Ode"] == "opposition"
     assert camps["Eda Vorn"] != "opposition"  # a bystander who watched
@@ -181,7 +176,7 @@ def test_the_bodys_spokesman_takes_the_camp_of_that_body():
             "The movement's co-founder, Elin Varsk, told the crowd they would return.\n\n"
             "The court banned the march. The Bus Drivers' Union, which called the strike, appealed. "
             "\"We will drive again when we are paid,\" the union's leader, Anton Brisk, told a rally.")
-    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    camps = camps_of(text, "Arvenna,Arvennian")
     assert camps["Elin Varsk"] == "opposition"
     assert camps["Anton Brisk"] == "opposition"  # the union's, not the court's
 
@@ -192,8 +187,7 @@ def test_named_organisers_and_officials_of_international_bodies():
             "said the law would erase a language.\n\n"
             "The OSCE Representative on Freedom of the Media, Helga Wint, urged parliament to drop the bill.\n\n"
             "The customs union’s secretary general, Rosa Tal, said the bloc would welcome Arvenna.")
-    ms = _linked(text, "Arvenna,Arvennian")
-    camps = {m.actor: m.camp for m in ms if m.via in ("name", "alias")}
+    camps = camps_of(text, "Arvenna,Arvennian", names_only=True)
     assert camps["Ivo Brand"] == "opposition"
     assert camps["Rosa Tal"] == "foreign"
 
@@ -205,7 +199,7 @@ def test_word_lists_live_in_data_files_and_short_stems_are_not_nationalities():
     assert actors._METONYMS["Brussels"] == "European Union"
     text = ("Clean Air Kelmoss, the residents' group that organised the blockade, said it would stay.\n\n"
             "Saarvian Foreign Minister Eino Rask called the closure a step back.")
-    camps = {m.actor: m.camp for m in _linked(text, "Esteria,Esterian")}
+    camps = camps_of(text, "Esteria,Esterian")
     assert camps["Clean Air Kelmoss"] == "opposition"
     assert camps["Eino Rask"] == "foreign"
 
@@ -214,7 +208,7 @@ def test_party_named_after_the_country_with_a_side_before_it():
     """Written for this test: "the ruling Arvenna Onward party" (the country's name inside the party's)."""
     text = ("The Speaker, Ola Brenn of the ruling Arvenna Onward party, said the deputies must leave.\n\n"
             "\"This is theatre,\" said Tove Lind, parliamentary leader of Arvenna Onward.")
-    ms = _linked(text, "Arvenna,Arvennian")
+    ms = linked(text, "Arvenna,Arvennian")
     assert {m.camp for m in ms if m.actor_kind == "institution" and "Onward" in m.actor} == {"state"}
 
 
@@ -224,7 +218,7 @@ def test_bodies_named_after_a_role_or_their_organisers_and_people_who_lead_a_bod
             "The march’s organisers, the Equal Pay Network, said two women were taken to hospital.\n\n"
             "Talia Morrow won the election for the opposition Harbour League. Piers Kell, who leads the "
             "Harbour League group on the city council, accused the government of tearing up the ballots.")
-    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    camps = camps_of(text, "Arvenna,Arvennian")
     assert camps["National Broadcasting Authority"] == "state"
     assert camps["Equal Pay Network"] == "opposition"
     assert camps["Piers Kell"] == "opposition"
@@ -240,7 +234,7 @@ def test_present_position_members_of_protesting_bodies_and_hunger_strikers():
             "Zed Rodan, 58, has led the opposition People's Front since 2022.\n\n"
             "Lina Vass has not eaten for 26 days, camped outside the ministry. \"I wish Ms Vass good health,\" "
             "the minister wrote. Dr Hedda Ruz, a physician who examines Vass every morning, said her pulse was weak.")
-    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian")}
+    camps = camps_of(text, "Arvenna,Arvennian")
     assert camps["Dora Sark"] == "opposition"  # present position, not the former office
     assert camps["Ida Marc"] == "opposition"
     assert camps["Garrow Port Authority"] == "state"
@@ -261,7 +255,7 @@ def test_bodies_that_join_or_urge_joining_and_people_killed_at_a_protest():
             "Lor Tolva, a student who died after being struck by a canister at a protest in March, was buried on "
             "Sunday. Aga Tolva, his mother, told the crowd she wanted justice.\n\n"
             "Mila Ostr, who marched with her son, said he had been held overnight.")
-    camps = {m.actor: m.camp for m in _linked(text, "Arvenna,Arvennian") if m.via in ("name", "alias")}
+    camps = camps_of(text, "Arvenna,Arvennian", names_only=True)
     assert camps["Ben Oszl"] == "opposition"  # the guild, named only later, called the blockade
     assert camps["Couriers Together"] == "opposition"
     assert camps["Confederation of Labour"] != "opposition"
@@ -279,7 +273,7 @@ def test_present_position_after_a_past_office_appointees_strike_committees_and_l
             "Vend Orsa, a smelter whose brigade has worked every shift since the strike began, said nobody asked them.\n\n"
             "The Free Party was dissolved by the court. The party's lawyer, Fenna Marq, said the defence had no time.\n\n"
             "National Police Commissioner Balta Quir told a news conference that officers followed procedure.")
-    camps = {m.actor: m.camp for m in _linked(text, "Belvorra,Belvorran") if m.via in ("name", "alias")}
+    camps = camps_of(text, "Belvorra,Belvorran", names_only=True)
     assert camps["Kasia Obel"] == "opposition"
     assert camps["Torg Tell"] == "state"
     assert camps["Jola Hruv"] == "opposition"
@@ -293,7 +287,7 @@ def test_its_office_after_a_foreign_country_subject_is_foreign():
     text = ("Neighbouring Dossia summoned Sarvona's ambassador on Thursday. Its foreign minister, Piet Lorr, "
             "said the law violates the rights of 400,000 people.\n\n"
             "Sarvona rejected the criticism. Its interior minister, Ada Venn, said the law stays.")
-    camps = {m.actor: m.camp for m in _linked(text, "Sarvona,Sarvonan") if m.via in ("name", "alias")}
+    camps = camps_of(text, "Sarvona,Sarvonan", names_only=True)
     assert camps["Piet Lorr"] == "foreign"
     assert camps["Ada Venn"] == "state"  # home owns this office
 
@@ -302,6 +296,6 @@ def test_body_names_with_and_inside():
     """Written for this test: "Union of Bus and Metro Workers", "the Bread and Dignity Committee"."""
     text = ("The Union of Bus and Metro Workers called the strike. The so-called Bread and Dignity "
             "Committee organised a march. Police and Border Guard officers watched.")
-    actors = {m.actor for m in _linked(text, "Vestrava")}
+    actors = {m.actor for m in linked(text, "Vestrava")}
     assert {"Union of Bus and Metro Workers", "Bread and Dignity Committee"} <= actors
     assert "Police and Border Guard" not in actors  # two bodies, not one

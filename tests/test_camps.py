@@ -7,6 +7,7 @@ from framing import camps
 from framing.actors import Cast
 from framing.claims import extract_claims
 from framing.pipeline import analyze_file
+from helpers import linked, paragraph_regions
 
 TEXT = ("Hundreds of farmers blocked the motorway near Varsk on Monday with their tractors.\n\n"
         "\"We will stay until the subsidy is back,\" said Tomas Brel, standing by a barricade of straw bales.\n\n"
@@ -14,20 +15,13 @@ TEXT = ("Hundreds of farmers blocked the motorway near Varsk on Monday with thei
         "Interior Minister Ada Venn said the blockade was illegal.")
 
 
-def _regions(text):
-    out, pos = [], 0
-    for i, block in enumerate(text.split("\n\n")):
-        out.append({"region": "body", "paragraph": i, "start": pos, "end": pos + len(block)})
-        pos += len(block) + 2
-    return out
 
 
 def test_one_camp_per_speaker_and_the_rule_camp_kept():
     """Written for this test. Every claim keeps its rule camp; a speaker gets one camp."""
     cast = Cast.load("", home="Arvenna,Arvennian")
-    from framing.actors import find_mentions, link_mentions
-    mentions = link_mentions(find_mentions(TEXT, cast), TEXT, cast)
-    claims = extract_claims(TEXT, _regions(TEXT), cast=cast, mentions=mentions)
+    mentions = linked(TEXT, "Arvenna,Arvennian")
+    claims = extract_claims(TEXT, paragraph_regions(TEXT), cast=cast, mentions=mentions)
     revised = camps.revise_camps(TEXT, claims, mentions)
     assert all("camp_rule" in c for c in claims)
     by_speaker = {}

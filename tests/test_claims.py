@@ -11,6 +11,7 @@ from framing.actors import Cast
 from framing.claims import extract_claims, quote_spans
 from framing.evaluate import score_claims
 from framing.pipeline import analyze
+from helpers import paragraph_regions
 
 
 @pytest.fixture(scope="module")
@@ -57,24 +58,18 @@ def test_fixture_articles_meet_the_bar():
 
 def _claims(text, home):
     """Claims of ``text`` (paragraphs split on blank lines) with roles only and ``home``."""
-    return extract_claims(text, _regions(text), cast=Cast.load("", home=home))
+    return extract_claims(text, paragraph_regions(text), cast=Cast.load("", home=home))
 
 
-def _regions(text):
-    out, pos = [], 0
-    for i, block in enumerate(text.split("\n\n")):
-        out.append({"region": "body", "paragraph": i, "start": pos, "end": pos + len(block)})
-        pos += len(block) + 2
-    return out
 
 
 def test_unbalanced_quote_does_not_swallow_the_article():
     text = ('"We will not leave the square, said the organiser.\n\n'
             'Interior Minister Tomas Brell said the rally was illegal.\n\n'
             'Opposition leader Marta Vell told reporters the police had beaten students.')
-    spans = quote_spans(text, _regions(text))
+    spans = quote_spans(text, paragraph_regions(text))
     assert all(s.end <= text.index("\n\n") for s in spans)
-    rows = extract_claims(text, _regions(text))
+    rows = extract_claims(text, paragraph_regions(text))
     speakers = [r["speaker"] for r in rows]
     assert "Tomas Brell" in speakers and "Marta Vell" in speakers
 
@@ -83,7 +78,7 @@ def test_multi_paragraph_quote_is_one_claim():
     text = ('Marta Vell, the opposition leader, said: “We came in peace.\n\n'
             '“We will come back every week until the prisoners are free.”\n\n'
             'Interior Minister Tomas Brell said the gathering was unsanctioned.')
-    rows = extract_claims(text, _regions(text))
+    rows = extract_claims(text, paragraph_regions(text))
     vell = [r for r in rows if r["speaker"] == "Marta Vell"]
     assert len(vell) == 1 and "every week" in vell[0]["text"]
     assert [r["camp"] for r in rows] == ["opposition", "state"]
@@ -93,7 +88,7 @@ def test_guillemets_roles_and_foreign():
     text = ('«Nobody will frighten us», said a protester outside the court in Karstadt.\n\n'
             'The German foreign ministry called for the release of the detained students.\n\n'
             'According to the interior ministry, 300 people were detained.')
-    rows = extract_claims(text, _regions(text), cast=None)
+    rows = extract_claims(text, paragraph_regions(text), cast=None)
     camps = {r["cue"]: r["camp"] for r in rows}
     assert camps["said"] == "opposition"
     assert camps["called for"] == "foreign"
@@ -103,7 +98,7 @@ def test_guillemets_roles_and_foreign():
 def test_reported_actions_are_not_claims():
     text = ("Police detained 400 people on Saturday. A court sentenced him to three years.\n\n"
             "It was announced that the vote would be delayed.")
-    assert extract_claims(text, _regions(text)) == []
+    assert extract_claims(text, paragraph_regions(text)) == []
 
 
 def test_second_verbs_negated_speech_and_apposition():
@@ -210,12 +205,7 @@ def test_colon_headline_definite_bodies_and_subject_pronouns():
             "Prosecutor Goran Vuk said Pavel Orsic had organised the riots. He said the evidence "
             "included videos.")
     text = title + "\n\n" + body
-    regions = [{"region": "headline", "paragraph": 0, "start": 0, "end": len(title)}]
-    pos = len(title) + 2
-    for i, block in enumerate(body.split("\n\n"), 1):
-        regions.append({"region": "body", "paragraph": i, "start": pos, "end": pos + len(block)})
-        pos += len(block) + 2
-    rows = extract_claims(text, regions, cast=Cast.load("", home="Quellaria"))
+    rows = extract_claims(text, paragraph_regions(text, headline=True), cast=Cast.load("", home="Quellaria"))
     got = [(r["region"], r["cue"], r["speaker"], r["camp"]) for r in rows]
     assert got[0] == ("headline", ":", "Pia Lund", "state")
     assert ("body", "said", "Independent Students' Union", "opposition") in got
@@ -352,9 +342,7 @@ def test_telegraphic_headline_body_resolves_to_the_body_named_in_the_story():
     """Written for this test: a headline's bare "union vows" is the union the story names."""
     text = ("Teachers strike for third day; union vows to stay out\n\n"
             "The Union of Ilyrian Educators said on Monday that 9,000 teachers had walked out.")
-    regions = [{"region": "headline", "paragraph": 0, "start": 0, "end": 53},
-               {"region": "body", "paragraph": 1, "start": 55, "end": len(text)}]
-    rows = extract_claims(text, regions, cast=Cast.load("", home="Ilyria"))
+    rows = extract_claims(text, paragraph_regions(text, headline=True), cast=Cast.load("", home="Ilyria"))
     head = [r for r in rows if r["region"] == "headline"]
     assert [(r["speaker"], r["cue"]) for r in head] == [("Union of Ilyrian Educators", "vows")]
 
@@ -375,12 +363,7 @@ def test_quantities_before_a_subject_colon_headline_bodies_and_plural_union_name
             "The Union of Metro Workers called the strike on Monday. The Confederation of "
             "Vestrava Trade Unions urged talks. The union said it would go back to court.\n\n"
             "Thousands of supporters gathered outside the airport, chanting \"Welcome home!\"")
-    regions = [{"region": "headline", "paragraph": 0, "start": 0, "end": 71}]
-    pos = 73
-    for i, block in enumerate(text[73:].split("\n\n"), 1):
-        regions.append({"region": "body", "paragraph": i, "start": pos, "end": pos + len(block)})
-        pos += len(block) + 2
-    rows = extract_claims(text, regions, cast=Cast.load("", home="Vestrava"))
+    rows = extract_claims(text, paragraph_regions(text, headline=True), cast=Cast.load("", home="Vestrava"))
     got = {(r["region"], r["cue"], r["speaker"]) for r in rows}
     assert ("headline", ":", "Union of Metro Workers") in got
     assert ("body", "said", "Union of Metro Workers") in got
