@@ -327,6 +327,32 @@ _GOV_HEADS = {w.split()[0] for w in _word_list("government_heads.txt")}
 # Heads only a state body has. Not the "shared" ones ("Guard", "Congress", ...): protest movements
 # and union federations take those too ("Climate Guard", "Trade Union Congress").
 _STATE_ONLY_HEADS = {w for w in _word_list("government_heads.txt") if " " not in w}
+# Name words that make a body a state one ("State Railways", "National Pension Fund"):
+# framing/data/state_name_words.csv.
+_STATE_NAME_WORDS = {r["word"]: (frozenset((r["heads"] or "").split()), frozenset((r["not_heads"] or "").split()))
+                     for r in _rows(paths.DATA / "state_name_words.csv")}
+# "Drivers'", "Women's": a name with one is an association of those people.
+_PLURAL_POSSESSIVE = re.compile(r"[A-Za-z]+s['’]|(?:Women|Men|Children)['’]s")
+
+
+def _state_by_name(words: list[str]) -> bool:
+    """A state body by its name: "State Security Committee", "National Press Council"."""
+    last = words[-1] if words else ""
+    for w in words[:-1]:
+        if w in _STATE_NAME_WORDS:
+            heads, not_heads = _STATE_NAME_WORDS[w]
+            if (last in heads) if heads else (last not in not_heads):
+                return True
+    return False
+
+
+def _association_name(words: list[str]) -> bool:
+    """"Drivers' Assembly", "Police Officers' Federation": named after its members, so not a
+    state body by a head word ("Assembly") or a role inside it ("officers")."""
+    return (any(_PLURAL_POSSESSIVE.fullmatch(w) for w in words)
+            and not any(w in _STATE_ONLY_HEADS for w in words))
+
+
 # Roles of towns and regions: a possessive before them names a place, not a foreign country.
 _LOCAL_ROLES = set(_word_list("local_roles.txt"))
 _TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f", "dr": "", "prof": "",
@@ -599,7 +625,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         caps = [w for w in words_left if w[:1].isupper() and w not in _STOP_CAPS
                 and not cast.country_of(w) and (w.lower() not in cast.roles or w.isupper())]  # "an IMF spokesman"
         if role.relational and (possessor or caps):
-            of = possessor or caps[-1]  # "Navalny's allies", "a Navalny ally"
+            # "Navalny's allies", "a Navalny ally", "Cold Radiators' coordinator"
+            of = possessor or caps[-1].rstrip("'’")
         if after:
             name = after.group(1)
             name = _trim_name(name, cast)
@@ -731,13 +758,18 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             low = " ".join(lead_words) + " " + rest.lower()
             hit = role_re.search(low)
             camp = _camp_for_role(cast.roles[_role_key(hit.group())], marker) if hit else "other"
+            name_words = rest.split()
+            if camp in ("state", "foreign") and _association_name(name_words):
+                camp = "other"  # "the Drivers' Assembly": not a parliament
             if camp == "other" and _RULING_END.search(" ".join(lead_words)):
                 camp = "state"  # "the ruling Homeland Alliance"
             elif camp == "other" and org_noun and org_noun.group(1) == "movement" and not re.search(
                     r"pro-government|pro-kremlin|state", " ".join(lead_words)):
                 camp = "opposition"  # "the Free Ostrava movement": a civic or protest movement
-            if camp == "other" and any(w in _GOV_HEADS for w in rest.split()):
-                # A government body ("State Protection Bureau", "the U.S. State Department").
+            if camp == "other" and not _association_name(name_words) and (
+                    any(w in _GOV_HEADS for w in name_words) or _state_by_name(name_words)):
+                # A government body ("State Protection Bureau", "the U.S. State Department",
+                # "Dallavian State Railways", "National Pension Fund").
                 camp = "foreign" if marker and marker != "HOME" else "state"
             take(Mention(start, end, text[start:end], cast.aliases.get(rest, rest), camp, "institution", "",
                          "name", label=label))
@@ -861,7 +893,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         body = body_of[id(m)]
         if (body and m.actor_kind in ("institution", "group") and not any(w in _STATE_ONLY_HEADS for w in body.split())
                 and not _STATE_SIDE_BEFORE.search(text, max(0, m.start - 30), m.start)
-                and (_ORG_OPPOSITION.match(text[m.end:m.end + 160]) or _ORGANISERS_BEFORE.search(text[max(0, m.start - 40):m.start]))):
+                and (_ORG_OPPOSITION.match(text[m.end:m.end + 160]) or _ORGANISERS_BEFORE.search(text[max(0, m.start - 40):m.start])
+                     or (m.camp != "state" and _ORG_CALLED.match(text[m.end:m.end + 200])))):
             organisers.add(body)
     for m in mentions:
         if m.camp in ("state", "", "other") and (m.actor in organisers or body_of[id(m)] in organisers):
@@ -1214,6 +1247,12 @@ _ORG_OPPOSITION = re.compile(
     r"(?:organi[sz]ed|organi[sz]es|is\s+organi[sz]ing|has\s+been\s+organi[sz]ing|called|calls|"
     r"led|leads|is\s+leading|staged|stages|coordinated|coordinates|urged|backed|backs|called\s+for|"
     rf"calls\s+for|started|began|launched)\s+(?:the\s+|a\s+|this\s+|these\s+|their\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{_PROTEST_EVENT}\b")
+# The body as the subject of a call to protest: "The Drivers' Assembly, a network of
+# owner-drivers ..., called the blockade"; not a naming ("called the strike 'illegal'").
+_ORG_CALLED = re.compile(
+    r"^(?:\s*\([A-Z]{2,8}\))?(?:,\s+(?:an?|the)\s+[^;.]{0,140}?,)?\s+(?:has\s+|had\s+)?(?:also\s+)?"
+    r"(?:organi[sz]ed|called|staged|launched|is\s+organi[sz]ing)\s+(?:the\s+|a\s+|this\s+|their\s+|its\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?{_PROTEST_EVENT}\b(?!\s+(?:an?\s|[\"'“‘]|illegal|unlawful|unsanctioned|unauthori[sz]ed))")
 _ORG_APPOSITIVE = re.compile(
     r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:the|an?|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(opposition|ruling|governing|state(?=\s+(?:body|agency|regulator|company|firm|broadcaster|authority|"
@@ -1359,10 +1398,18 @@ _LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"�
                          r"(?:leads|led|chairs|chaired|heads|headed|runs|founded|co-founded|represents|speaks\s+for|coordinates)\s+")
 
 
+# "who speaks for the assembly, said": a body referred to by its head noun alone (not "the
+# council that organised the blockade", described in place).
+_THE_NOUN = re.compile(r"the\s+([A-Za-z]+)(?=['’]s\s|\s*[,.;]|\s+(?:and|in|at|since|on|for\s+\w+\s+years)\b)")
+
+
 def _body_after_name(text: str, end: int, index: SpanIndex) -> Mention | None:
     """The body named right after a person: "X of the Torvik School", "X, of the Karstadt
     Institute,", "X, a hydrologist at Velsmere Technical University"."""
     desc = DESC_TO_BODY.match(text, end)
+    if desc and desc.group(1) in ("at", "of", "from", "with") and _LEADS_BODY.match(text, end):
+        # "X, a driver from the port city of Tamsk who speaks for the assembly": the body led
+        desc = None
     if desc and desc.group(1) in ("at", "of", "from", "with"):
         body, gap = index.first_starting_from(desc.end() - 1), desc.end()
         near = 4
@@ -1372,6 +1419,15 @@ def _body_after_name(text: str, end: int, index: SpanIndex) -> Mention | None:
         # "Peregrine Kellaway, who leads the Harbour Alliance group on the city council"
         lead = _LEADS_BODY.match(text, end)
         body, gap, near = index.first_starting_from(lead.end()), lead.end(), 5  # "the " may start the mention or not
+        noun = _THE_NOUN.match(text, lead.end())
+        if noun and (body is None or body.start - gap >= near):
+            # "who speaks for the assembly": the nearest body before that can be called so
+            i = bisect.bisect_left(index.starts, end) - 1
+            for k in range(i, max(-1, i - 30), -1):
+                x = index.items[k]
+                if x.actor_kind == "institution" and x.via == "name" and called_by(text, x, noun.group(1).lower()):
+                    return x
+            return None
     else:
         return None
     if body is not None and body.actor_kind == "institution" and body.start - gap < near:
@@ -1499,7 +1555,8 @@ _AND_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]+and[ \t]+$")
 # "Union of Metro Workers": a plural group word after a head and capitalised words is part of the name.
 _AFTER_ORG_HEAD_CAPS = re.compile(r"\b([A-Z][a-z]+)\s+(?:for|of)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,3}$")
 _APPOSED = re.compile(r",\s*(?:(?:the|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}")
-_AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against)\s+(?:the\s+|a\s+)?$", re.I)
+_AFTER_PREP = re.compile(r"\b(?:to|in|at|into|from|before|by|with|against|outside|inside|near|behind|opposite|"
+                         r"towards?|past|around|across|through|beside|onto)\s+(?:the\s+|a\s+)?$", re.I)
 
 
 # Nouns a body is called by in "the union's leader" (lower case).
@@ -1580,10 +1637,12 @@ def _org_camp(phrase: str, cast: Cast, marker: str = "") -> str:
     words = phrase.split()
     if not any(w.strip("'’s") in _ORG_HEADS or w in _ORG_HEADS for w in words):
         return ""
+    if _association_name(words):
+        return ""  # "National Parents' Council": its members' body; the text decides
     hit = cast.role_regex.search(phrase.lower())
     if hit:
         return _camp_for_role(cast.roles[_role_key(hit.group())], marker)
-    if any(w in _GOV_HEADS for w in words):
+    if any(w in _GOV_HEADS for w in words) or _state_by_name(words):
         return "foreign" if marker and marker != "HOME" else "state"
     return ""
 
