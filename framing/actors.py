@@ -969,6 +969,13 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         pos = m.extra.get("of_pos", -1)
         target = index.at(pos) if pos >= 0 else None
         own = re.match(r"(its|his|her|their)\s", m.mention, re.I)
+        whose = None if own or target is not None else _WHOSE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if whose is not None:
+            # "the Maranov Student Council, whose president, Spela Tarkowska,": the body before
+            x = index.last_ending_by(whose.start())
+            if x is not None and x.actor_kind in ("institution", "group") and whose.start() - x.end < 3:
+                m.of = x.actor
+                continue
         # "The group's spokesman": a body noun with a possessive points back like "its".
         body_poss = (not own and role.inherits
                      and _BODY_POSSESSIVE.search(text[max(0, m.start - 30):m.start]))
@@ -1042,10 +1049,18 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 and before.actor_kind == "institution" and text[before.end:m.start].isspace()
                 and before.camp not in ("", "other")):
             d["camp"] = before.camp  # "Commission chair Priya Sendal", "federation leader X"
+        if label_role is not None and label_role.inherits and not d["camp"]:
+            whose = _WHOSE_BEFORE.search(text, max(0, m.start - 40), m.start)
+            owner = index.last_ending_by(whose.start()) if whose else None
+            if (owner is not None and owner.actor_kind in ("institution", "group") and whose.start() - owner.end < 3
+                    and owner.camp not in ("", "other")):
+                d["camp"] = owner.camp  # "the opposition X, whose leader Ulbrecht Preskow"
+                d["affiliated"] = True
         if "first" not in d:
             d["first"] = m.start
         if (_ORGANISER_CLAUSE.match(text, m.end) or _ORGANISER_CLAUSE.search(text[m.end:m.end + 100].split(" said")[0])
-                or _STOOD_WITH.match(text, m.end) or _ORGANISER_BEFORE.search(text[max(0, m.start - 70):m.start])):
+                or _STOOD_WITH.match(text, m.end) or _ORGANISER_BEFORE.search(text[max(0, m.start - 70):m.start])
+                or _ORG_CALLED.match(text[m.end:m.end + 200])):
             d["organiser"] = True  # "Julian Fairholme, who helped organise the rally"
         # Described beyond an age or a trade ("Agata Rune, 61", "a 27-year-old nurse")?
         pdesc = _POSSESSIVE_DESC_BEFORE.search(text[max(0, m.start - 60):m.start])
@@ -1400,6 +1415,7 @@ _LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"�
 
 # "who speaks for the assembly, said": a body referred to by its head noun alone (not "the
 # council that organised the blockade", described in place).
+_WHOSE_BEFORE = re.compile(r",?\s+whose\s+(?:[a-z-]+\s+){0,2}$")
 _THE_NOUN = re.compile(r"the\s+([A-Za-z]+)(?=['’]s\s|\s*[,.;]|\s+(?:and|in|at|since|on|for\s+\w+\s+years)\b)")
 
 
