@@ -305,7 +305,7 @@ _ORG_HEADS = {
     "Platform", "Bloc", "Press", "Media", "Journal", "Herald", "Gazette", "Tribune", "Daily",
     "School", "Academy", "College", "Observatory", "Monitor", "Trust", "Authority", "Directorate",
     "Forum", "Confederation", "Syndicate", "Council", "Accord", "Pact", "Solidarity", "Guild", "Cooperative", "Lab", "Laboratory",
-    "Circle", "Collective",
+    "Circle", "Collective", "Railways", "Railway", "Airlines", "Airways", "Registry", "Board",
 }
 # Nouns after which a role word is only a modifier: "the military alliance", "a police van".
 _MODIFIED_NOUNS = {
@@ -741,7 +741,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         body_cue = not org_noun and bool(_BODY_APPOSITIVE.match(text, end) or _BODY_CUE.match(text, end))
         if org_noun and not any(w in _ORG_HEADS for w in rest.split()):
             end = org_noun.end()  # "the Green Plough party": a body, not a person
-        if org_noun or body_cue or any(w in _ORG_HEADS for w in rest.split()):
+        if (org_noun or body_cue or any(w in _ORG_HEADS for w in rest.split())
+                or any(w in _STATE_NAME_WORDS for w in rest.split()[:-1])):  # "Varnic State Railways"
             longer = _ORG_NAME_TAIL.match(text, end)
             if longer and not org_noun and free(end, longer.end()):
                 end = longer.end()  # "Union of Locomotive Drivers", "Committee for the Defence of X"

@@ -299,3 +299,38 @@ def test_body_names_with_and_inside():
     actors = {m.actor for m in linked(text, "Vestrava")}
     assert {"Union of Bus and Metro Workers", "Bread and Dignity Committee"} <= actors
     assert "Police and Border Guard" not in actors  # two bodies, not one
+
+
+def test_state_bodies_by_name_and_bodies_named_after_their_members():
+    """Written for this test. "State" or "National ... Fund" in a body's name says state; a
+    name after its members ("Drivers' Assembly") does not, whatever its head word; a State
+    University's academics stay independent experts."""
+    text = ("Varnian State Railways said 40 trains ran. The National Pension Fund said payments were on time.\n\n"
+            "The Drivers' Assembly, a network of owner-drivers with about 9,000 members, called the blockade "
+            "after the ministry refused to meet it. The Police Officers' Federation said its members were tired.\n\n"
+            "Ilse Marrow of Kelvar State University said the figures were plausible.")
+    camps = camps_of(text, "Varnia,Varnian", names_only=True)
+    assert [c for a, c in camps.items() if a.endswith("State Railways")] == ["state"]
+    assert camps["National Pension Fund"] == "state"
+    assert camps["Drivers' Assembly"] == "opposition"  # it called the blockade
+    assert camps["Officers' Federation"] == "other"  # "Police" is kept as a label
+    assert camps["Ilse Marrow"] == "other"
+
+
+def test_people_take_the_camp_of_the_body_they_speak_for():
+    """Written for this test: "whose president, X", "whose leader X", "X' coordinator",
+    "who speaks for the assembly", "Its chief executive" after a state company."""
+    text = ("The march was called by the Orlan Student Council, whose president, Mira Tesk, said students would return.\n\n"
+            "The opposition Civic League, whose leader Pavel Drozd was a minister until 2030, said it would vote no.\n\n"
+            "The march was organised by Cold Hearths, which says it has groups in 30 towns. "
+            "Cold Hearths' coordinator, Lina Vosk, rejected the minister's account.\n\n"
+            "The Hauliers' Assembly called the blockade in April. Jan Ostric, a driver from the port city of Tamsk "
+            "who speaks for the assembly, said the rebate helped few drivers.\n\n"
+            "Varnian State Railways, whose board is appointed by the Transport Ministry, said it had hired retired drivers. "
+            "Its chief executive, Otto Brenn, denied that the company was using strike-breakers.")
+    camps = camps_of(text, "Varnia,Varnian", names_only=True)
+    assert camps["Mira Tesk"] == "opposition"
+    assert camps["Pavel Drozd"] == "opposition"
+    assert camps["Lina Vosk"] == "opposition"
+    assert camps["Jan Ostric"] == "opposition"
+    assert camps["Otto Brenn"] == "state"

@@ -136,11 +136,12 @@ ACCURACY_FLOORS = {
     "heldout9": (0.93, 0.89, 0.92, 0.88),  # arrival (before tuning): F1 0.97, speaker 0.98, camp 0.84
     "heldout10": (0.93, 0.85, 0.92, 0.85),  # arrival (before tuning): F1 0.905, speaker 0.935, camp 0.78
     "heldout11": (0.94, 0.87, 0.91, 0.87),  # arrival (before tuning): F1 0.926, speaker 0.932, camp 0.835
-    "heldout12": (0.95, 0.83, 0.89, 0.78),  # arrival (before tuning): F1 0.911, speaker 0.910, camp 0.735
+    "heldout12": (0.95, 0.83, 0.89, 0.83),  # arrival (before tuning): F1 0.911, speaker 0.910, camp 0.735
     "heldout13": (0.95, 0.85, 0.88, 0.75),  # never tuned on; arrival: F1 0.922, speaker 0.908, camp 0.773
-    "heldout14": (0.94, 0.82, 0.87, 0.76),  # arrival (before tuning): F1 0.900, speaker 0.894, camp 0.788
-    "heldout15": (0.95, 0.87, 0.86, 0.68),  # never tuned on; arrival: F1 0.937, speaker 0.881, camp 0.708
-    "heldout16": (0.95, 0.87, 0.87, 0.75),  # never tuned on; arrival: F1 0.937, speaker 0.899, camp 0.778
+    "heldout14": (0.94, 0.82, 0.87, 0.78),  # arrival (before tuning): F1 0.900, speaker 0.894, camp 0.788
+    "heldout15": (0.95, 0.87, 0.86, 0.74),  # arrival (before tuning): F1 0.937, speaker 0.881, camp 0.708
+    "heldout16": (0.95, 0.87, 0.87, 0.81),  # arrival (before tuning): F1 0.937, speaker 0.899, camp 0.778
+    "heldout17": (0.95, 0.84, 0.86, 0.81),  # arrival: F1 0.911, speaker 0.882, camp 0.833
 }
 
 
@@ -156,13 +157,13 @@ def test_heldout_sets_meet_their_floors(folder):
 
 
 def test_camp_model_on_the_set_it_was_not_trained_on():
-    """The fifteenth and sixteenth sets are outside the camp model's training data
-    (framing/data/camp_model.json lists what it was trained on); measured once each: camp 0.708
-    and 0.778 with the rules, 0.797 and 0.821 with the model."""
+    """The seventeenth set is outside the camp model's training data
+    (framing/data/camp_model.json lists what it was trained on); measured on arrival: camp
+    0.833 with the rules, 0.838 with the model."""
     import json
 
     model = json.loads((paths.DATA / "camp_model.json").read_text())
-    for folder, floor in (("heldout15", 0.78), ("heldout16", 0.80)):  # measured 0.797 and 0.821
+    for folder, floor in (("heldout17", 0.82),):
         assert folder not in model["trained_on"]
         overall = score_claims(paths.FIXTURES / folder).loc["ALL"]
         assert overall["camp_accuracy"] >= floor
