@@ -1020,7 +1020,13 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                     and re.fullmatch(r"\s+(?:of|for|at|in)\s+(?:the\s+)?", text[prior.end:before.start])):
                 d["roles"].add(prior.role)
                 d["of"].add(before.actor)
-                if not d["camp"]:
+                owner = _resolve_name(prior.of, names, cast) if prior.of and cast.roles[prior.role].inherits else None
+                if owner is not None:
+                    # "Civic Ridge's leader in parliament, X": the owner's camp, not parliament's
+                    d["affiliated"] = True
+                    if not d["camp"] and owner.camp not in ("", "other"):
+                        d["camp"] = owner.camp
+                elif not d["camp"]:
                     d["camp"] = before.camp if cast.roles[prior.role].inherits and before.camp else prior.camp
         if (before is not None and before.via == "role" and before.actor_kind == "person"
                 and _ROLE_BEFORE_NAME.match(text[before.end:m.start])):
@@ -1077,9 +1083,11 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             _, app_role, _ = _describe(app.group(1), cast, names)
             if app_role and not cast.roles[app_role].participant:
                 d["described"] = True  # "the foundation's director"; not "a nursing student"
-        side = (re.match(r",?\s+(?:of|from)\s+the\s+(?:main\s+)?(ruling|governing|opposition)\s+[A-Z]", text[m.end:m.end + 40])
+        side = (re.match(r"(?:,\s+\d{1,3})?,?\s+(?:of|from)\s+the\s+(?:main\s+)?(ruling|governing|opposition)\s+[A-Z]",
+                         text[m.end:m.end + 48])
                 or _PARTY_SIDE.match(text, m.end) or _LEADS_SIDE.match(text, m.end))
-        if side and not d["camp"]:
+        if side and (not d["camp"] or (m.actor not in cast.actors and d["camp"] in ("state", "opposition"))):
+            # A party side outweighs an office: "the city's mayor, X ... X, 44, of the opposition Y party"
             d["camp"] = "opposition" if side.group(1) == "opposition" else "state"  # "X of the ruling Y"
             d["affiliated"] = True
         if not d["camp"] and _APPOINTED.match(text, m.end):
@@ -1196,6 +1204,19 @@ _CAPITAL_OF_HOME = re.compile(r"\bthe\s+capital,?\s+([A-Z][a-z]+)|\b([A-Z][a-z]+
                               r"\bin\s+the\s+capital\s+([A-Z][a-z]+)")
 
 
+_GOVERNMENT_IN = re.compile(r"\b([A-Z][a-z]+)\s+(?:government|parliament|cabinet|presidency|leadership|"
+                            r"(?:foreign\s+|defen[cs]e\s+)?ministry)\s+in\s+([A-Z][a-z]+)\b")
+
+
+def _country_of_adjective(adj: str) -> str:
+    """A country name guessed from an adjective the lists do not know: "Kastrellish" ->
+    "Kastrell", "Lassovian" -> "Lassovia"."""
+    for suffix, repl in (("ian", "ia"), ("ish", ""), ("ese", ""), ("ean", "ea")):
+        if adj.endswith(suffix) and len(adj) > len(suffix) + 2:
+            return adj[: -len(suffix)] + repl
+    return adj
+
+
 def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
     """A country or a capital speaking: "Britain urged", "Aldenia has denied", and the home
     country or its capital ("Santor rejected the criticism": the home government, state),
@@ -1223,6 +1244,12 @@ def _country_metonyms(text: str, cast: Cast, index: SpanIndex) -> list[Mention]:
     for fm in re.finditer(r"\b([A-Z][\w-]*)['’]s\s+capital,?\s+([A-Z][a-z]+)", text):
         if fm.group(1) not in cast.home:
             foreign_caps[fm.group(2)] = fm.group(1)
+    # "the Kastrellish government in Aldmoor": where another country's government sits
+    for fm in _GOVERNMENT_IN.finditer(text):
+        adj = fm.group(1)
+        if adj not in cast.home and cast.country_of(adj) != "HOME" and (
+                cast.country_of(adj) or _NATIONALITY_LIKE.fullmatch(adj)) and adj not in _NOT_NATIONALITIES:
+            foreign_caps.setdefault(fm.group(2), cast.country_of(adj) or _country_of_adjective(adj))
     places -= set(foreign_caps)
     home_capitals |= places
     out = []

@@ -77,7 +77,7 @@ _SKIP = re.compile(
     r"(?-i:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)|"  # "a police spokesman in Orlek said"
     r"who|which|that)*$", re.I)
 # Between a head and what it belongs to: " of the", ", of the Karstadt Institute for".
-_OF_GAP = re.compile(r",?\s+(?:of|for|to|at|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+_OF_GAP = re.compile(r"(?:,\s+\d{1,3})?,?\s+(?:of|for|to|at|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
                      r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)*")
 _OF_TAIL = re.compile(r",?\s+(?:of|for|at|from)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*,?")
@@ -85,7 +85,15 @@ _BODY_NOUN_TAIL = re.compile(r"\s+(?:alliance|party|movement|coalition|bloc|grou
                              r"association|network|campaign)\b")
 # The last ", who" / ", which" opening a clause with no comma after it (search from the end).
 # ", who ..." or ", a former minister who ...": the relative clause may sit inside an appositive.
-_REL_OPEN = re.compile(r",\s+(?:(?:an?|the)\s+[^,;:\"“”]{0,60}?\s+)?(?:who|which)\s+[^,;:\"“”]*$")
+_REL_OPEN = re.compile(r",\s+(?:(?:an?|the)\s+[^,;:\"“”]{0,60}?\s+)?(?:who|which|whose)\s+[^,;:\"“”]*$")
+# The clause before ", the state fuel distributor whose ..." is only a capitalised name.
+_BARE_SUBJECT = re.compile(r"(?:(?<=[.!?])\s+|\n)?\s*(?:The\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s*")
+_BODY_WORDS = re.compile(r"\b(?:company|firm|distributor|operator|utility|agency|body|group|network|organi[sz]ation|"
+                         r"association|union|party|movement|council|committee|authority|regulator|broadcaster|"
+                         r"channel|bank|fund|producer|supplier|carrier|railway|airline|mine|combine|plant|"
+                         r"refinery|maker|manufacturer|developer|lender|insurer|board)\b")
+_STATE_OWNED = re.compile(r"\b(?:state-owned|state-run|government-owned|the\s+state\s+[a-z]+|publicly\s+owned|"
+                          r"appointed\s+by\s+the\s+(?:government|president|cabinet|(?:[A-Z]\w+\s+)+Ministry|\w+\s+ministry))\b")
 # Between an inverted cue and its subject: 'said the group's lawyer, X', 'said Mr X'.
 _INVERTED_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?")
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?\"”’»)\n]|$|\s*(?:on|in|at|to|during|after|before|who|from|of|and|as|when|while|outside|late|earlier|later|yesterday|today)\b)")
@@ -562,6 +570,26 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
             if outer:
                 h = _chain_head(text, before, before.index(outer[-1]))
                 return h, h.start
+            sent_start = max(text.rfind(". ", lo, rel.start()) + 1, text.rfind("\n", lo, rel.start()) + 1, lo)
+            bare = _BARE_SUBJECT.fullmatch(text, sent_start, rel.start())
+            if bare and bare.group(1) not in _STOP_CAPS:
+                # "Orvanafta, the state fuel distributor whose board is appointed by the Economy
+                # Ministry, said": a name the mention finder did not know is the subject.
+                desc = text[rel.start():pos]
+                body = bool(_BODY_WORDS.search(desc))
+                word = bare.group(1)
+                known = next((x for x in allm.items if x.actor_kind == "person" and x.via == "name"
+                              and x.actor.split()[-1] == word), None)  # rare: only when no mention was found
+                if known is not None:
+                    new = Mention(bare.start(1), bare.end(1), word, known.actor, known.camp, known.actor_kind,
+                                  known.gender, "alias", known.label)
+                    allm.add(new)
+                    return new, new.start
+                new = Mention(bare.start(1), bare.end(1), bare.group(1), bare.group(1),
+                              "state" if body and _STATE_OWNED.search(desc) else "other",
+                              "institution" if body else "person", "n" if body else "", "name")
+                allm.add(new)
+                return new, new.start
         if _SKIP.match(gap):
             if re.match(r"^,\s*who\s*$", gap):
                 # "Navalny, a prominent critic of President Putin, who says": the antecedent

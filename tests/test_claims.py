@@ -379,3 +379,24 @@ def test_calling_a_protest_versus_calling_it_names():
             "The embassy called the blockade a test of the investment treaty.")
     classes = [(r["cue"], r["cue_class"]) for r in _claims(text, "Merrovia")]
     assert classes == [("called", "directive"), ("called", "evaluative"), ("called", "evaluative")]
+
+
+def test_speakers_from_the_seventeenth_sets_hard_cases():
+    """Written for this test: a foreign government's seat speaking ("the Kastrellish
+    government in Aldmoor" ... "Aldmoor said"), a name the mention finder does not know before
+    "whose" ("Orvanafta, the state fuel distributor whose board ..."), a party leader "in
+    parliament", and a party side that outweighs a town office."""
+    text = ("The deal was agreed between the Lisvanian government and the Kastrellish government in Aldmoor.\n\n"
+            "Aldmoor said on Friday that it was ready to move the fuel depot.\n\n"
+            "Orvanafta, the state fuel distributor whose board is appointed by the Economy Ministry, "
+            "said 112 of its filling stations had run dry.\n\n"
+            "The opposition Civic Ridge party lost by 412 votes. "
+            "Civic Ridge's leader in parliament, Gernot Hallbeck, accused the government of stealing the city.\n\n"
+            "Thousands marched for the city's mayor, Emmer Tarkwin. Tarkwin, 44, of the opposition "
+            "Future party, said the charges were fabricated.")
+    rows = _claims(text, "Lisvania,Lisvanian")
+    got = {r["speaker"]: r["camp"] for r in rows}
+    assert got["Kastrell"] == "foreign"
+    assert got["Orvanafta"] == "state"
+    assert got["Gernot Hallbeck"] == "opposition"
+    assert got["Emmer Tarkwin"] == "opposition"
