@@ -141,7 +141,8 @@ ACCURACY_FLOORS = {
     "heldout14": (0.94, 0.82, 0.87, 0.78),  # arrival (before tuning): F1 0.900, speaker 0.894, camp 0.788
     "heldout15": (0.95, 0.87, 0.86, 0.74),  # arrival (before tuning): F1 0.937, speaker 0.881, camp 0.708
     "heldout16": (0.95, 0.87, 0.87, 0.81),  # arrival (before tuning): F1 0.937, speaker 0.899, camp 0.778
-    "heldout17": (0.95, 0.84, 0.86, 0.81),  # arrival: F1 0.911, speaker 0.882, camp 0.833
+    "heldout17": (0.95, 0.84, 0.87, 0.84),  # arrival (before tuning): F1 0.911, speaker 0.882, camp 0.833
+    "heldout18": (0.95, 0.86, 0.91, 0.77),  # arrival: F1 0.925, speaker 0.934, camp 0.791
 }
 
 
@@ -157,13 +158,13 @@ def test_heldout_sets_meet_their_floors(folder):
 
 
 def test_camp_model_on_the_set_it_was_not_trained_on():
-    """The seventeenth set is outside the camp model's training data
+    """The eighteenth set is outside the camp model's training data
     (framing/data/camp_model.json lists what it was trained on); measured on arrival: camp
-    0.833 with the rules, 0.838 with the model."""
+    0.791 with the rules, 0.844 with the model."""
     import json
 
     model = json.loads((paths.DATA / "camp_model.json").read_text())
-    for folder, floor in (("heldout17", 0.82),):
+    for folder, floor in (("heldout18", 0.83),):
         assert folder not in model["trained_on"]
         overall = score_claims(paths.FIXTURES / folder).loc["ALL"]
         assert overall["camp_accuracy"] >= floor
