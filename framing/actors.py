@@ -950,6 +950,13 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             longer = next((k for k in org_camp if k.endswith(" " + m.actor)), None)
             if longer is not None:
                 org_camp[m.actor] = org_camp[longer]
+        if (m.actor_kind == "institution" and m.via == "name" and m.actor not in org_camp
+                and (len(m.actor.split()) >= 2 or m.actor in _ORG_HEADS)):
+            # "the Fund" / "Pension Fund" for "the State Pension Fund of Kolvaria": a short form
+            # inside one longer name (or several of one camp)
+            inside = {org_camp[k] for k in org_camp if k != m.actor and f" {m.actor} " in f" {k} "}
+            if len(inside) == 1:
+                org_camp[m.actor] = inside.pop()
     for m in mentions:
         if m.actor_kind == "institution" and m.actor in org_camp and m.camp in ("", "other"):
             m.camp = org_camp[m.actor]
@@ -1085,8 +1092,8 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 d["described"] = True  # "the foundation's director"; not "a nursing student"
         side = (re.match(r"(?:,\s+\d{1,3})?,?\s+(?:of|from)\s+the\s+(?:main\s+)?(ruling|governing|opposition)\s+[A-Z]",
                          text[m.end:m.end + 48])
-                or _PARTY_SIDE.match(text, m.end) or _LEADS_SIDE.match(text, m.end))
-        if side and (not d["camp"] or (m.actor not in cast.actors and d["camp"] in ("state", "opposition"))):
+                or _PARTY_SIDE.match(text, m.end) or _LEADS_SIDE.match(text, m.end) or _WHOSE_PARTY_SIDE.match(text, m.end))
+        if side and (not d["camp"] or m.actor not in cast.actors):
             # A party side outweighs an office: "the city's mayor, X ... X, 44, of the opposition Y party"
             d["camp"] = "opposition" if side.group(1) == "opposition" else "state"  # "X of the ruling Y"
             d["affiliated"] = True
@@ -1443,6 +1450,10 @@ _LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"�
 
 # "who speaks for the assembly, said": a body referred to by its head noun alone (not "the
 # council that organised the blockade", described in place).
+# "X, whose Green Valleys party is in opposition nationally", "whose Civic Alliance runs the
+# town council and sits in opposition in the national parliament"
+_WHOSE_PARTY_SIDE = re.compile(r",\s+whose\s+(?:[A-Z][\w’'-]*\s+){1,4}(?:party\s+|movement\s+|alliance\s+|bloc\s+)?"
+                               r"(?:[^,.;]{0,60}?\s+)?(?:is|was|sits|has\s+been)\s+(?:now\s+)?in\s+(opposition)\b")
 _WHOSE_BEFORE = re.compile(r",?\s+whose\s+(?:[a-z-]+\s+){0,2}$")
 _THE_NOUN = re.compile(r"the\s+([A-Za-z]+)(?=['’]s\s|\s*[,.;]|\s+(?:and|in|at|since|on|for\s+\w+\s+years)\b)")
 
@@ -1511,7 +1522,7 @@ _PARTY_IN_PARLIAMENT = re.compile(
 
 _ORGANISED_BY = re.compile(
     rf"\b{_PROTEST_EVENT}\b[^.;]{{0,120}}\b(?:organi[sz]ed|called|led|staged|coordinated)\s+by\s+(?:the\s+)?(?:so-called\s+)?"
-    r"(?:[A-Z][\w’'-]*\s+)?$", re.I)
+    r"(?-i:[A-Z][\w’'-]*\s+(?:(?:the|of|for|our)\s+)?){0,3}$", re.I)  # "organised by Save the Orlanne"
 
 
 _UNION_LEADS = re.compile(rf"\b[Tt]he\s+(?:union|federation|guild)\s+(?:that\s+is\s+|which\s+is\s+)?(?:leading|behind|organi[sz]ing|"
@@ -1541,13 +1552,27 @@ _PART_OF_STATE = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:Ministry|Government|government|ministry|Presidency|Office|Cabinet)\b")
 
 
+# "X, the state-owned utility whose board is appointed by the Energy Ministry", "X, which is
+# wholly owned by the state": a state company (codebook, section 5).
+_STATE_OWNED_AFTER = re.compile(
+    r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:(?:the|an?|its)\s+[^,;.()]{0,80}?)?(?:\bstate-owned|\bstate-run|\bgovernment-owned|"
+    r"\bpublicly\s+owned|\b(?:whose|which|that)\s+(?:[a-z-]+\s+)?(?:board|management|director(?:\s+general)?|"
+    r"chief\s+executive|head|chairman|chairwoman)\s+(?:is|are|was|were)\s+appointed\s+by\s+the\s+"
+    r"(?:government|president|cabinet|state|[A-Z][\w-]*|[a-z]+\s+ministry)|"
+    r"\b(?:which|that)\s+is\s+(?:wholly\s+|fully\s+|majority[- ])?owned\s+by\s+the\s+(?:state|government))")
+# "the Haldesk Teachers' Union (HTU), which called the action last week"
+_ORG_ACTION = re.compile(
+    r"^(?:\s*\([A-Z]{2,8}\))?,\s+(?:which|that)\s+(?:has\s+|had\s+)?(?:called|organi[sz]ed|staged|began|started|"
+    r"launched)\s+(?:the|this|its)\s+(?:industrial\s+|strike\s+|protest\s+)?action\b")
+
+
 def _org_context_camp(after: str) -> str:
     """Camp of a named body from what follows it: "X, which organised the blockade"
     (opposition: organisers of a protest), "X, the largest opposition party", "X, the ruling
-    party" (state)."""
-    if _ORG_OPPOSITION.match(after):
+    party", "X, the state-owned utility" (state)."""
+    if _ORG_OPPOSITION.match(after) or _ORG_ACTION.match(after):
         return "opposition"
-    if _PART_OF_STATE.match(after):
+    if _PART_OF_STATE.match(after) or _STATE_OWNED_AFTER.match(after):
         return "state"  # "The State Land Registry, which is part of the Justice Ministry"
     seats = _PARTY_IN_PARLIAMENT.match(after)
     if seats and not re.search(r"\b(?:ruling|governing|majority|coalition)\b", seats.group(0)):
@@ -1576,7 +1601,11 @@ class _Names:
             if " ".join(words[i:]) in self.first:
                 return self.first[" ".join(words[i:])]
         if words[-1] in _ORG_HEADS:
-            return None  # "Union" alone could be any union: only the full name resolves
+            # "Union" alone could be any union: only the full name resolves, or the one body
+            # whose name holds it ("the Fund's chairman" after "the State Pension Fund of X")
+            inside = {m.actor: m for m in self.first.values()
+                      if m.actor_kind == "institution" and m.via == "name" and f" {s} " in f" {m.actor} "}
+            return next(iter(inside.values())) if len(inside) == 1 else None
         found = [m for m in (self.first.get(s), self.first.get(s.split()[-1])) if m is not None]
         return min(found, key=lambda m: m.start) if found else None
 
@@ -1633,14 +1662,31 @@ def _foreign_country_before(text: str, pos: int, cast: Cast, names: "_Names") ->
                                    and not any(w.lower() in cast.first_names for w in known.mention.split()))))
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence around ``pos`` (after the last ". ", "? ", "! " or line break)."""
+    if pos <= 0:
+        return 0
+    j = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos), text.rfind("\n", 0, pos))
+    return j + 1 if j >= 0 else 0
+
+
 def _owner(pronoun: str, index: SpanIndex, pos: int, text: str = "") -> str | None:
     """Actor a possessive pronoun points back to: its -> institution, his/her -> person,
     their -> group; searching back a few mentions."""
     i = bisect.bisect_left(index.starts, pos) - 1
+    # "Its" points into this sentence or the one before, not to a body three sentences back.
+    limit = -1
+    if text and pronoun == "its":
+        k = _sentence_start(text, pos)
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        limit = _sentence_start(text, k - 1)
     for k in range(i, max(-1, i - 7), -1):
         x = index.items[k]
         if x.end > pos:
             continue
+        if x.start < limit:
+            return None
         if text and x.via == "role" and _AFTER_PREP.search(text[max(0, x.start - 12):x.start]):
             continue  # "go to court ... its leader": a body after a preposition owns nothing here
         if pronoun == "its" and x.actor_kind == "institution":

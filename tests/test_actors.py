@@ -334,3 +334,20 @@ def test_people_take_the_camp_of_the_body_they_speak_for():
     assert camps["Lina Vosk"] == "opposition"
     assert camps["Jan Ostric"] == "opposition"
     assert camps["Otto Brenn"] == "state"
+
+
+def test_state_companies_unions_that_called_the_action_and_short_forms():
+    """Written for this test: a state company described as one, a union "which called the
+    action", "whose ... party is in opposition" after a town office, short forms of a state
+    fund's name, and "Its" not reaching three sentences back."""
+    text = ("The Marlic Power Company (MPC), the state-owned utility whose board is appointed by the Energy "
+            "Ministry, said the plant ran all day.\n\n"
+            "Thousands stayed away, according to the Haldor Teachers' Union (HTU), which called the action last week.\n\n"
+            "Mayor Gerd Tamsel, whose Civic Alliance runs the town council and sits in opposition in the national "
+            "parliament, told the crowd that the law was unjust.\n\n"
+            "The State Pension Fund of Marlia will keep paying, the Fund's chairman, Yevgen Tessar, said.")
+    camps = camps_of(text, "Marlia,Marlian", names_only=True)
+    assert camps["Marlic Power Company"] == "state"
+    assert camps["Haldor Teachers' Union"] == "opposition"
+    assert camps["Gerd Tamsel"] == "opposition"
+    assert camps["Yevgen Tessar"] == "state"
