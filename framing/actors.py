@@ -627,6 +627,24 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if role.relational and (possessor or caps):
             # "Navalny's allies", "a Navalny ally", "Cold Radiators' coordinator"
             of = possessor or caps[-1].rstrip("'’")
+        portfolio = (_PORTFOLIO_NAME.match(text, e) if after is None and role.kind == "person"
+                     and role.camp == "state" and text[s:s + 1].isupper() else None)
+        if portfolio:
+            # "Minister of Energy Bogumir Selvanyk": the portfolio, then the name (from the first
+            # known first name, else the last two words)
+            spans = [(w.start() + portfolio.start(1), w.end() + portfolio.start(1), w.group())
+                     for w in re.finditer(r"\S+", portfolio.group(1))]
+            caps = [x for x in spans if x[2][:1].isupper()]
+            i = next((k for k in range(1, len(caps)) if caps[k][2].lower() in cast.first_names), len(caps) - 2)
+            if 1 <= i <= len(caps) - 2 and not any(x[2] in _ORG_HEADS or x[2] in _STOP_CAPS for x in caps[i:]):
+                ns, ne = caps[i][0], caps[-1][1]
+                pname = text[ns:ne]
+                if free(s, ne):
+                    take(Mention(s, ne, text[s:ne], cast.aliases.get(pname, pname), camp, "person",
+                                 role.gender or _surname_gender(pname, cast), "name",
+                                 label=_ARTICLE.sub("", text[s:ns].strip()), role=head))
+                    taken[s:ns] = [True] * (ns - s)
+                    continue
         if after:
             name = after.group(1)
             name = _trim_name(name, cast)
@@ -1452,6 +1470,8 @@ _LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"�
 # council that organised the blockade", described in place).
 # "X, whose Green Valleys party is in opposition nationally", "whose Civic Alliance runs the
 # town council and sits in opposition in the national parliament"
+# After a minister's title: "of Energy Bogumir Selvanyk", "for Social Protection Raisa Orbuch"
+_PORTFOLIO_NAME = re.compile(r"[ \t]+(?:of|for)[ \t]+((?:[A-Z][a-z]+[ \t]+(?:and[ \t]+)?){1,3}[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})\b")
 _WHOSE_PARTY_SIDE = re.compile(r",\s+whose\s+(?:[A-Z][\w’'-]*\s+){1,4}(?:party\s+|movement\s+|alliance\s+|bloc\s+)?"
                                r"(?:[^,.;]{0,60}?\s+)?(?:is|was|sits|has\s+been)\s+(?:now\s+)?in\s+(opposition)\b")
 _WHOSE_BEFORE = re.compile(r",?\s+whose\s+(?:[a-z-]+\s+){0,2}$")

@@ -778,7 +778,8 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
     if (speaker.via == "pronoun" and speaker.number == "sg" and recent is not None
             and recent.speaker is not None and recent.speaker.actor_kind == "person"
             and recent.speaker.gender in (speaker.gender, "") and speaker.gender
-            and not text[ss:speaker.start].strip(" \"“”«»") and 0 <= cs - recent.cue_start < 500):
+            and not text[ss:speaker.start].strip(" \"“”«»") and 0 <= cs - recent.cue_start < 500
+            and not _new_subject(text, allm, spans, max(recent.end, recent.cue_end), speaker.start, speaker.gender)):
         # "He said ..." opening a sentence right after a claim continues that claim's speaker
         # rather than the last man named inside it (centering: subjects stay subjects).
         speaker = _as(speaker, recent.speaker, "pronoun")
@@ -793,6 +794,16 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
            else cue.cls)  # calling a protest
     return _Claim("", -1, text[cs:ce], cs, ce, cls, speaker, start, max(start, end), speaker.via,
                   distancing)
+
+
+def _new_subject(text: str, allm: SpanIndex, spans: SpanIndex, lo: int, hi: int, gender: str) -> bool:
+    """Is a person of ``gender`` named as a sentence's subject between ``lo`` and ``hi``
+    ("Folkert Lystad, who was elected mayor, walked at the front. He said ...")?"""
+    for x in allm.within(lo, hi):
+        if (x.actor_kind == "person" and x.via in ("name", "alias") and x.gender in (gender, "")
+                and spans.at(x.start) is None and re.search(r"(?:^|[.!?][\"”’»]?\s+|\n\s*)$", text[max(0, x.start - 4):x.start])):
+            return True
+    return False
 
 
 def _record(text: str, c: _Claim, i: int, spans: SpanIndex, sentence_of) -> dict:

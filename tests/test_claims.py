@@ -401,3 +401,18 @@ def test_speakers_from_the_seventeenth_sets_hard_cases():
     assert got["Orvanafta"] == "state"
     assert got["Gernot Hallbeck"] == "opposition"
     assert got["Emmer Tarkwin"] == "opposition"
+
+
+def test_minister_of_portfolio_and_a_new_subject_before_he_said():
+    """Written for this test: "Minister of Energy X" is a labelled name that "the minister"
+    points back to; "He said" after a new person became a sentence's subject goes to that
+    person, not to the speaker of the claim before."""
+    text = ("All wages will be paid by 30 September, Minister of Energy Bogdan Selvin announced on Thursday.\n\n"
+            "The minister said the protest had been hijacked.\n\n"
+            "A senior defence ministry official said the contract would be signed this year.\n\n"
+            "Folker Lysted, who was elected mayor of Velting last year, walked at the front of the march. "
+            "He said the town council had never been consulted.")
+    rows = _claims(text, "Zhelvara,Zhelvaran")
+    by_text = {r["text"][:20]: r["speaker"] for r in rows}
+    assert by_text["the protest had been"] == "Bogdan Selvin"
+    assert by_text["the town council had"] == "Folker Lysted"
