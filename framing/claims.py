@@ -571,6 +571,12 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
                 h = _chain_head(text, before, before.index(outer[-1]))
                 return h, h.start
             sent_start = max(text.rfind(". ", lo, rel.start()) + 1, text.rfind("\n", lo, rel.start()) + 1, lo)
+            if re.fullmatch(r"\s*(?:The|Its|Their)\s+[a-z]+\s*", text[sent_start:rel.start()]):
+                # "The company, whose supervisory board is appointed by the Transport Ministry,
+                # said": the body called "the company" before, not the ministry
+                body = _definite_body(text, text[sent_start:rel.start()].rstrip() + " ", sent_start, pos, allm)
+                if body is not None:
+                    return body, body.start
             bare = _BARE_SUBJECT.fullmatch(text, sent_start, rel.start())
             if bare and bare.group(1) not in _STOP_CAPS:
                 # "Orvanafta, the state fuel distributor whose board is appointed by the Economy
@@ -782,6 +788,16 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
             and not _new_subject(text, allm, spans, max(recent.end, recent.cue_end), speaker.start, speaker.gender)):
         # "He said ..." opening a sentence right after a claim continues that claim's speaker
         # rather than the last man named inside it (centering: subjects stay subjects).
+        speaker = _as(speaker, recent.speaker, "pronoun")
+    elif (speaker.via == "pronoun" and speaker.mention.lower() == "it" and recent is not None and recent.speaker is not None
+          and recent.speaker.actor_kind == "institution" and not text[ss:speaker.start].strip(" \"“”«»")
+          and 0 <= cs - recent.cue_start < 400
+          and not any(x.actor_kind == "institution" and spans.at(x.start) is None
+                      and re.search(r"(?:^|[.!?][\"”’»]?\s+|\n\s*)(?:[Tt]he\s+)?$", text[max(0, x.start - 6):x.start])
+                      for x in allm.within(max(recent.end, recent.cue_end), speaker.start))):
+        # "The union said the strike would continue. It called on bus drivers to ...": "It"
+        # opening the next sentence continues the body that spoke, not the court or ministry
+        # named inside its claim.
         speaker = _as(speaker, recent.speaker, "pronoun")
     elif speaker.via in ("pronoun", "role"):
         resolved = resolver.resolve(speaker, cs, forward=region in ("headline", "summary"))
