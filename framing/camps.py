@@ -42,6 +42,8 @@ _STOP = frozenset("the a an of to in on at for and or but is was were be been ha
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _WINDOW = 90  # characters either side of a mention
 _MENTIONS = 6  # first mentions of the speaker used
+# Conflict coverage: at least 2 words of framing/data/conflict_words.txt, one per 150 words.
+CONFLICT_MIN, CONFLICT_PER_WORDS = 2, 150
 
 
 def _words(s: str) -> list[str]:
@@ -94,12 +96,36 @@ def probabilities(features: dict[str, float], model: dict) -> list[float]:
     return [v / total for v in e]
 
 
+@lru_cache(maxsize=1)
+def _conflict_regex() -> re.Pattern:
+    words = [w.strip() for w in (paths.DATA / "conflict_words.txt").read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b", re.I)
+
+
+def conflict_coverage(text: str) -> bool:
+    """Is ``text`` coverage of a protest or political conflict: words of
+    framing/data/conflict_words.txt at least ``CONFLICT_MIN`` times and at least once per
+    ``CONFLICT_PER_WORDS`` words? The camp model applies only there.
+
+    >>> conflict_coverage("The Sundogs won 3-2 in overtime, coach Ada Lind said.")
+    False
+    """
+    n = sum(1 for _ in _conflict_regex().finditer(text))
+    return n >= CONFLICT_MIN and n * CONFLICT_PER_WORDS >= len(text.split())
+
+
 def revise_camps(text: str, claims: list[dict], mentions: list, *, keep: frozenset = frozenset(),
                  model: dict | None = None) -> dict[str, str]:
     """Revise ``claims`` in place: ``camp_rule`` keeps the rule camp, ``camp`` becomes the
     model's, one per speaker (probabilities averaged over the speaker's claims). Speakers in
-    ``keep`` (the actor file's names) are left as they are. Returns ``{speaker: camp}`` for
+    ``keep`` (the actor file's names) are left as they are; so are all speakers of an article
+    that is not conflict coverage (:func:`conflict_coverage`). Returns ``{speaker: camp}`` for
     the speakers revised, so mentions of them can follow."""
+    if not conflict_coverage(text):
+        for c in claims:
+            c["camp_rule"] = c["camp"]
+        return {}
     model = model or load_model()
     by_actor: dict[str, list] = {}
     for m in mentions:

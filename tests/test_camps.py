@@ -86,3 +86,19 @@ def test_doctests():
     import doctest
 
     assert doctest.testmod(camps).failed == 0
+
+
+def test_camp_model_only_revises_conflict_coverage():
+    """Written for this test: a sports story keeps its rule camps (the model was trained on
+    protest coverage); a protest story is revised."""
+    from framing.camps import conflict_coverage, revise_camps
+
+    sport = "The Sundogs won 3-2 in overtime. Coach Ada Lind said the team had earned it."
+    claims = [{"speaker": "Ada Lind", "camp": "other", "via": "name", "cue_class": "neutral",
+               "speaker_start": 35, "text": "the team had earned it."}]
+    assert not conflict_coverage(sport)
+    assert revise_camps(sport, claims, []) == {}
+    assert claims[0]["camp"] == claims[0]["camp_rule"] == "other"
+    protest = ("Thousands of protesters marched on parliament. Police detained 40 marchers at the rally, "
+               "and the opposition called another protest.")
+    assert conflict_coverage(protest)
