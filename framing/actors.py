@@ -510,7 +510,7 @@ def find_roles(text: str, cast: Cast) -> list[_Hit]:
 # matched there (pattern.match(text, pos)) instead of on a copy of the rest of the text.
 _LABELLED = re.compile(rf"[ \t]+{_CAP}[ \t]+{_CAP}")
 _NEXT_LOWER = re.compile(r"\s+([a-z]+)")
-_CAPS_AFTER = re.compile(r"['’]?((?:[ \t]+[A-Z][\w’'-]*){1,4})")
+_CAPS_AFTER = re.compile(r"(?:['’]s?)?((?:[ \t]+[A-Z][\w’'-]*){1,4})")
 _BLANKS = re.compile(r"\s+")
 _OPPOSITION_HEAD = re.compile(r"\s+(?:leader|politician|figure|activist|party|parties|supporters|candidate|lawmaker|mp|deputy|"
                               r"councill?or|senator|member|deputies|lawmakers|mayor)", re.I)
@@ -566,8 +566,12 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         if ofh and ofh.group(1) in _ORG_HEADS and m.group()[:1].isupper():
             continue  # "Union of Teachers": the rest of a body's name
         body = _CAPS_AFTER.match(text, m.end())
-        if body and m.group()[:1].isupper() and any(w in _ORG_HEADS for w in body.group(1).split()):
-            continue  # "Miners' Federation", "Student Coordination Committee": part of a body's name
+        if (body and m.group()[:1].isupper() and any(w in _ORG_HEADS for w in body.group(1).split())
+                and not (body.group(0)[:2] in ("'s", "’s")
+                         and cast.roles[_BLANKS.sub(" ", m.group().lower()).replace("’", "'")].kind == "institution")):
+            # "Miners' Federation", "Fishermen's Cooperative", "Student Coordination Committee":
+            # part of a body's name (but "the EU's External Action Service" is the EU's)
+            continue
         head = _BLANKS.sub(" ", m.group().lower()).replace("’", "'")
         role = cast.roles[head]
         if head in ("opposition",) and _OPPOSITION_HEAD.match(text, m.end()):
