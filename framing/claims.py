@@ -95,7 +95,7 @@ _BODY_WORDS = re.compile(r"\b(?:company|firm|distributor|operator|utility|agency
 _STATE_OWNED = re.compile(r"\b(?:state-owned|state-run|government-owned|the\s+state\s+[a-z]+|publicly\s+owned|"
                           r"appointed\s+by\s+the\s+(?:government|president|cabinet|(?:[A-Z]\w+\s+)+Ministry|\w+\s+ministry))\b")
 # Between an inverted cue and its subject: 'said the group's lawyer, X', 'said Mr X'.
-_INVERTED_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?")
+_INVERTED_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?")
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?\"”’»)\n]|$|\s*(?:on|in|at|to|during|after|before|who|from|of|and|as|when|while|outside|late|earlier|later|yesterday|today)\b)")
 _OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # Coordinated verbs share the subject: "the crowd released white balloons and chanted".
@@ -113,6 +113,8 @@ _QUANTITY = re.compile(r"\s*(?:(?:about|around|some|more|than|over|nearly|severa
                        r"few|many|the|\d[\d,.]*)\s+)+", re.I)
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
+_DOCUMENT_BY = re.compile(r"\s+(?:a|an|the|its)\s+(?:new\s+|recent\s+|latest\s+)?(?:study|report|survey|analysis|poll|review|audit)\b"
+                          r"[^.;:\"“”]{0,60}?\bby\s+(?:the\s+)?")
 _NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _DISTANCING = re.compile(
@@ -641,7 +643,9 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
     if cue.form in ("told", "tells", "tell", "telling") and not (
             re.match(r"^\s+(?:reporters|journalists|a |an |the |Reuters|AFP|AP\b|[A-Z]\w+|him|her|them|us|me|parliament|lawmakers|supporters|state|"
                      r"several\s|hundreds\s|thousands\s|dozens\s|crowds?\s|about\s|around\s|some\s|more\s|over\s|nearly\s|\d)", post)
-            or re.match(r"^\s+[a-z]+(?:\s+[\w-]+){0,5}?\s+(?:that\b|[\"“«])", post)):
+            or re.match(r"^\s+[a-z]+(?:\s+[\w-]+){0,5}?\s+(?:that\b|[\"“«])", post)
+            # "told councillors the lanes would", "told analysts it had": a plural addressee, then a clause
+            or re.match(r"^\s+[a-z]+s\s+(?:the|a|an|he|she|they|it|his|her|their|its|this|there|no|all|every|some|[A-Z])\b", post)):
         return None  # "told deputies before the vote that", but not "told to leave"
     if cue.form in ("say", "claim", "deny", "demand", "urge", "accuse", "tell", "write", "add", "call on", "call for", "believe"):
         # A base form is a verb after a subject or "to", not a noun ("the final say").
@@ -669,10 +673,21 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
     if cue.frame == "prep":
         det = re.match(r"\s+the\s+(?=[A-Z])", text[ce:ce + 8])  # "according to the Delta Opinion Institute"
         after = allm.starting(ce, ce + 3) or (allm.starting(ce + det.end(), ce + det.end() + 1) if det else [])
+        doc_by = _DOCUMENT_BY.match(post) if not after else None
+        if doc_by:
+            # "according to a study released Tuesday by the Prairie Health Policy Institute"
+            after = allm.starting(ce + doc_by.end(), ce + doc_by.end() + 1)
+        short = re.match(r"\s+(?:the\s+)?([A-Z][\w’'-]+)\b(?!\s+[A-Z])", post) if not after else None
+        if short and short.group(1) in surnames:
+            # "according to the MDSU", "according to Velkov": an acronym or surname given earlier
+            known, bs = surnames[short.group(1)], ce + short.start(1)
+            after = [Mention(bs, bs + len(short.group(1)), short.group(1), known.actor, known.camp,
+                             known.actor_kind, known.gender, "alias", known.label)]
         if not after:
-            # "according to the commission": a body named earlier, by its head word
-            body = re.match(r"\s+(?:the|its|their)\s+([a-z]+)\b", post)
-            named = _definite_body(text, "the " + body.group(1) + " ", lo, cs, allm) if body else None
+            # "according to the commission", "according to the Roundtable": a body named
+            # earlier, by its head word
+            body = re.match(r"\s+(?:the|its|their)\s+([a-z]+|[A-Z][a-z]+\b(?!\s+[A-Z]))", post)
+            named = _definite_body(text, "the " + body.group(1).lower() + " ", lo, cs, allm) if body else None
             if named is None:
                 return None
             named = Mention(ce + body.start(1), ce + body.end(1), body.group(1), named.actor, named.camp,

@@ -418,3 +418,22 @@ def test_minister_of_portfolio_and_a_new_subject_before_he_said():
     by_text = {r["text"][:20]: r["speaker"] for r in rows}
     assert by_text["the protest had been"] == "Bogdan Selvin"
     assert by_text["the town council had"] == "Folker Lysted"
+
+
+def test_general_news_cues_and_speakers():
+    """Written for this test: newspaper quoting outside protest coverage ("told councillors
+    the lanes ...", '"...," said Dr. X', "according to a study ... by the Y Institute",
+    "according to the MDSU", "testified", "Police allege")."""
+    text = ("The city's director of planning, Gwen Osterlund, told councillors the lanes would add 90 seconds.\n\n"
+            "\"The design is about as good as you can get,\" said Dr. Everard Aschberg, a sleep physician.\n\n"
+            "Waits have doubled, according to a study released Tuesday by the Prairie Health Policy Institute.\n\n"
+            "The Metro Drivers' Union (MDU) called the strike. According to the MDU, 900 drivers stayed home.\n\n"
+            "Constable Farah Tilling testified that the truck had not braked. Police allege he fired twice.")
+    rows = _claims(text, "Canada,Canadian")
+    got = {(r["speaker"], r["cue"].lower()) for r in rows}
+    assert ("Gwen Osterlund", "told") in got
+    assert ("Everard Aschberg", "said") in got
+    assert ("Prairie Health Policy Institute", "according to") in got
+    assert ("Metro Drivers' Union", "according to") in got
+    assert any(s.endswith("Farah Tilling") and c == "testified" for s, c in got)
+    assert ("police", "allege") in got
