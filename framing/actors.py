@@ -420,8 +420,8 @@ def _country_marker(words: list[str], cast: Cast) -> str:
         intl = cast.roles.get(bare.lower())
         if intl is not None and intl.camp == "foreign" and intl.kind == "institution" and bare.isupper():
             return "@" + bare  # "an EU official", "an IMF spokeswoman": an international body
-        if bare in _STOP_CAPS or not bare[:1].isupper():
-            continue
+        if bare in _STOP_CAPS or not bare[:1].isupper() or bare.lower() in cast.roles or bare in _ORG_HEADS:
+            continue  # "the Prime Minister's Office", "the Ministry's": an office, not a place
         if (_NATIONALITY_LIKE.fullmatch(bare) and bare not in _NOT_NATIONALITIES) \
                 or re.search(r"['’]s$", w):
             return "?" + bare  # a nationality or place we do not know (fictional or missing)
