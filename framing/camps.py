@@ -97,10 +97,12 @@ def probabilities(features: dict[str, float], model: dict) -> list[float]:
 
 
 @lru_cache(maxsize=1)
-def _conflict_regex() -> re.Pattern:
-    words = [w.strip() for w in (paths.DATA / "conflict_words.txt").read_text(encoding="utf-8").splitlines()
-             if w.strip() and not w.startswith("#")]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b", re.I)
+def _conflict_words() -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in (paths.DATA / "conflict_words.txt").read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def conflict_coverage(text: str) -> bool:
@@ -111,7 +113,10 @@ def conflict_coverage(text: str) -> bool:
     >>> conflict_coverage("The Sundogs won 3-2 in overtime, coach Ada Lind said.")
     False
     """
-    n = sum(1 for _ in _conflict_regex().finditer(text))
+    words = _conflict_words()
+    # One pass of word tokens and set lookups (an alternation regex of the list was 3x slower).
+    n = sum(1 for w in _TOKEN.findall(text.lower())
+            if w in words or ("-" in w and any(x in words for x in w.split("-"))))  # "hunger-striking"
     return n >= CONFLICT_MIN and n * CONFLICT_PER_WORDS >= len(text.split())
 
 
