@@ -143,7 +143,8 @@ ACCURACY_FLOORS = {
     "heldout16": (0.95, 0.87, 0.87, 0.81),  # arrival (before tuning): F1 0.937, speaker 0.899, camp 0.778
     "heldout17": (0.95, 0.84, 0.87, 0.84),  # arrival (before tuning): F1 0.911, speaker 0.882, camp 0.833
     "heldout18": (0.95, 0.86, 0.91, 0.87),  # arrival (before tuning): F1 0.925, speaker 0.934, camp 0.791
-    "heldout19": (0.96, 0.85, 0.89, 0.78),  # arrival: F1 0.927, speaker 0.910, camp 0.800
+    "heldout19": (0.96, 0.88, 0.90, 0.80),  # arrival (before tuning): F1 0.927, speaker 0.910, camp 0.800
+    "heldout20": (0.97, 0.87, 0.89, 0.81),  # arrival: F1 0.938, speaker 0.911, camp 0.831
     "general1": (0.95, 0.84, 0.90, 0.84),  # general news; arrival: F1 0.918, speaker 0.926, camp 0.800
 }
 
@@ -160,13 +161,13 @@ def test_heldout_sets_meet_their_floors(folder):
 
 
 def test_camp_model_on_the_set_it_was_not_trained_on():
-    """The nineteenth set is outside the camp model's training data
+    """The twentieth set is outside the camp model's training data
     (framing/data/camp_model.json lists what it was trained on); measured on arrival: camp
-    0.800 with the rules, 0.829 with the model."""
+    0.831 with the rules, 0.850 with the model."""
     import json
 
     model = json.loads((paths.DATA / "camp_model.json").read_text())
-    for folder, floor in (("heldout19", 0.81),):
+    for folder, floor in (("heldout20", 0.83),):
         assert folder not in model["trained_on"]
         overall = score_claims(paths.FIXTURES / folder).loc["ALL"]
         assert overall["camp_accuracy"] >= floor
