@@ -364,7 +364,12 @@ _RANKS = {"general", "gen", "colonel", "col", "lieutenant", "lt", "major", "maj"
 _PLACE_PREPS = re.compile(r"(?:\b(?:in|at|from|near|outside|across|into|around|throughout|towards?)\s+(?:the\s+)?)$")
 _PRONOUNS = {"he": ("m", "sg"), "she": ("f", "sg"), "they": ("", "pl"), "it": ("n", "sg")}
 
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:['’][a-z]+|(?<=s)['’](?=[ \t]+[A-Z]))?(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
+# Upper- and lower-case letters of names, Latin-1 and Latin Extended-A included ("Léonie",
+# "Kivimäki", "Łukasz", "Šimková"): [A-Z][a-z] alone split such names.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+_CAP = (rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}][{LOWER}]+(?:['’][{LOWER}]+|(?<=s)['’](?=[ \t]+[{UPPER}]))?"
+        rf"(?:-[{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?![{LOWER}])|[{UPPER}]\.)")
 _NAME_SEQ = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|van|von|al|bin|da|di|la|le|del|der)(?=\s|[.,;:!?'’\")]|$)){{0,5}}")
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from framing import paths
-from framing.actors import DESC_TO_BODY, _PRONOUNS, _PROTEST_EVENT, _STOP_CAPS, Cast, body_heads, called_by, Mention, default_cast, find_mentions, link_mentions
+from framing.actors import DESC_TO_BODY, LOWER, UPPER, _PRONOUNS, _PROTEST_EVENT, _STOP_CAPS, Cast, body_heads, called_by, Mention, default_cast, find_mentions, link_mentions
 from framing.text import SpanIndex, sentences as split_sentences
 
 
@@ -113,6 +113,7 @@ _QUANTITY = re.compile(r"\s*(?:(?:about|around|some|more|than|over|nearly|severa
                        r"few|many|the|\d[\d,.]*)\s+)+", re.I)
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
+_BARE_WORD = re.compile(rf"([{UPPER}][{LOWER}]+(?:[-'][{UPPER}]?[{LOWER}]+)?|[{UPPER}]{{2,6}})\s+(?:\w+ly\s+)?$")
 _DOCUMENT_BY = re.compile(r"\s+(?:a|an|the|its)\s+(?:new\s+|recent\s+|latest\s+)?(?:study|report|survey|analysis|poll|review|audit)\b"
                           r"[^.;:\"“”]{0,60}?\bby\s+(?:the\s+)?")
 _NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
@@ -752,7 +753,7 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
             speaker = _telegraphic_body(text, pre, lo, cs, allm)
         if speaker is None:
             # A bare capitalised word before the cue is a person: "Brell said".
-            bare = re.search(r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]{2,6})\s+(?:\w+ly\s+)?$", pre)
+            bare = _BARE_WORD.search(pre)
             if bare and bare.group(1) not in _STOP_CAPS and not re.search(
                     r"\b(?:in|at|from|near|outside|of)\s+$", pre[:bare.start(1)]):  # "... in Drevnia said"
                 bs, word = lo + bare.start(1), bare.group(1)

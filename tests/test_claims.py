@@ -439,3 +439,15 @@ def test_general_news_cues_and_speakers():
     assert ("Metro Drivers' Union", "according to") in got
     assert any(s.endswith("Farah Tilling") and c == "testified" for s, c in got)
     assert ("police", "allege") in got
+
+
+def test_names_with_accented_letters():
+    """Written for this test: names outside ASCII ("Léonie", "Kivimäki", "Łukasz") are names,
+    and their surnames link back to them."""
+    text = ("Finance Minister Léonie Arceneaux-Blake said the deficit would shrink.\n\n"
+            "Arceneaux-Blake told reporters the government had no plans to raise taxes.\n\n"
+            "Łukasz Šimková, a teacher, said the cuts were unfair. Šimková added that pupils would suffer.")
+    rows = _claims(text, "Canada,Canadian")
+    speakers = [r["speaker"] for r in rows]
+    assert speakers.count("Léonie Arceneaux-Blake") == 2
+    assert speakers.count("Łukasz Šimková") == 2
