@@ -765,7 +765,8 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
             continue  # "Society for Nature Conservation": the rest of a body's name
         org_noun = _ORG_NOUN.match(text, end)
         # "Silver Hands, the pensioners' association that ...", "X (ABC), which ...": a body
-        body_cue = not org_noun and bool(_BODY_APPOSITIVE.match(text, end) or _BODY_CUE.match(text, end))
+        body_cue = not org_noun and bool(_BODY_APPOSITIVE.match(text, end) or _BODY_CUE.match(text, end)
+                                         or _BODY_NOUN_BEFORE.search(text, max(0, start - 30), start))
         if org_noun and not any(w in _ORG_HEADS for w in rest.split()):
             end = org_noun.end()  # "the Green Plough party": a body, not a person
         if (org_noun or body_cue or any(w in _ORG_HEADS for w in rest.split())
@@ -1639,6 +1640,10 @@ class _Names:
         return min(found, key=lambda m: m.start) if found else None
 
 
+# "the consumers' group Fair Deal", "the rights organisation Clear Lens": a body noun right
+# before a name makes it a body's name.
+_BODY_NOUN_BEFORE = re.compile(r"\b(?:group|association|movement|campaign|network|coalition|organi[sz]ation|charity|"
+                               r"foundation|initiative|watchdog|collective|NGO|platform)\s+$")
 _BODY_APPOSITIVE = re.compile(
     r",\s+(?:an?|the)\s+(?:(?!(?:of|for|to|at|in|with|from|on|by)\b)[\w'’-]+\s+){0,4}?"
     r"(?:association|movement|group|party|union|federation|committee|"

@@ -815,6 +815,11 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         # opening the next sentence continues the body that spoke, not the court or ministry
         # named inside its claim.
         speaker = _as(speaker, recent.speaker, "pronoun")
+    elif (speaker.via == "pronoun" and speaker.mention.lower() == "it" and not text[ss:speaker.start].strip(" \"“”«»")
+          and (subject := _previous_subject(text, allm, ss)) is not None):
+        # "The Pelloran Medical Chamber, ..., did not take part. It said ...": the body that
+        # was the subject of the sentence before.
+        speaker = _as(speaker, subject, "pronoun")
     elif speaker.via in ("pronoun", "role"):
         resolved = resolver.resolve(speaker, cs, forward=region in ("headline", "summary"))
         if resolved.via == "pronoun" and resolved.actor in ("he", "she", "they", "it"):
@@ -826,6 +831,20 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
            else cue.cls)  # calling a protest
     return _Claim("", -1, text[cs:ce], cs, ce, cls, speaker, start, max(start, end), speaker.via,
                   distancing)
+
+
+def _previous_subject(text: str, allm: SpanIndex, ss: int) -> Mention | None:
+    """The named body that opens the sentence before the one starting at ``ss``."""
+    k = ss
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    dot = text.rfind(". ", max(0, k - 600), k - 1)
+    ps = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", max(0, k - 600), k - 1) + 1)
+    first = allm.first_starting_from(ps)
+    if (first is not None and first.start < k and first.actor_kind == "institution" and first.via in ("name", "alias")
+            and re.fullmatch(r"\s*(?:[\"“«]\s*)?(?:The\s+)?(?:[A-Z][\w’'-]*\s+){0,2}", text[ps:first.start])):
+        return first
+    return None
 
 
 def _new_subject(text: str, allm: SpanIndex, spans: SpanIndex, lo: int, hi: int, gender: str) -> bool:

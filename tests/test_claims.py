@@ -451,3 +451,15 @@ def test_names_with_accented_letters():
     speakers = [r["speaker"] for r in rows]
     assert speakers.count("Léonie Arceneaux-Blake") == 2
     assert speakers.count("Łukasz Šimková") == 2
+
+
+def test_it_after_a_body_was_the_subject_of_the_sentence_before():
+    """Written for this test: "It said" after an action sentence whose subject is a body,
+    and a name after a body noun ("the consumers' group Fair Deal") is a body."""
+    text = ("The Pelloran Medical Chamber, the professional body of doctors, whose president sits on the "
+            "ruling party's council, did not take part in the gathering. It said talk of a strike was irresponsible.\n\n"
+            "The consumers' group Fair Deal welcomed the bill. It urged the government to cap the prices.")
+    rows = _claims(text, "Pellora,Pelloran")
+    by_cue = {r["cue"]: r["speaker"] for r in rows}
+    assert by_cue["said"].endswith("Medical Chamber")
+    assert by_cue["urged"] == "Fair Deal"
