@@ -140,6 +140,10 @@ class Cast:
             for c in _split(r["capital"]):
                 countries.setdefault(c, names[0])
                 capitals.add(c)
+        for r in _rows(paths.DATA / "regions.csv"):
+            # a region stands for its country: "Ontario's Ministry of Health" is Canada's
+            for v in _split(r["region"]) + _split(r["adjective"]):
+                countries.setdefault(v, r["country"].strip())
         first = {r["name"].strip().lower(): r["gender"].strip() for r in _rows(paths.DATA / "first_names.csv")}
         home_set = set(home) if home else (list_home if use_actor_home else set())
         return cls(actors, aliases, roles, countries, capitals, home_set, first)
@@ -1386,8 +1390,8 @@ _PARTY_SIDE = re.compile(
     r"spokes(?:man|woman|person)|secretary|(?:vice-)?president|candidate|councill?or|senator|official|politician|"
     r"founder|co-founder|coordinator|representative|whip|strategist|adviser|aide)\b"
     r"[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to)\s+the"
-    r"|who\s+(?:[^,;.()“”\"«»]{0,60}?\s+and\s+)?(?:now\s+)?(?:is\s+|was\s+)?(?:chairs|leads|heads|represents|runs|co-chairs|founded|co-founded|won|ran|stood|sits|advises|"
-    r"speaks|campaigned|a\s+member|the\s+leader)\b(?:[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to))?\s+the"
+    r"|who\s+(?:[^,;.()“”\"«»]{0,60}?\s+and\s+)?(?:now\s+)?(?:is\s+|was\s+)?(?:now\s+)?(?:chairs|leads|heads|represents|runs|co-chairs|founded|co-founded|won|ran|stood|sits|advises|"
+    r"speaks|campaigned|an?\s+(?:member|deputy|lawmaker|legislator|MP|senator|councill?or|official)|the\s+leader)\b(?:[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to))?\s+the"
     r")\s+(?:country['’]s\s+)?(?:main\s+|largest\s+|biggest\s+)?(ruling|governing|opposition)\b")
 
 
@@ -1712,9 +1716,20 @@ def _owner(pronoun: str, index: SpanIndex, pos: int, text: str = "") -> str | No
     limit = -1
     if text and pronoun == "its":
         k = _sentence_start(text, pos)
+        sentence_initial = not text[k:pos].strip(" \"“”«»")
         while k > 0 and text[k - 1].isspace():
             k -= 1
         limit = _sentence_start(text, k - 1)
+        first = index.first_starting_from(limit)
+        if (first is not None and first.via == "role" and first.mention.lower().split()[-1] in ("opposition", "ruling", "governing")
+                and index.first_starting_from(first.end) is not None
+                and index.first_starting_from(first.end).start - first.end <= 1):
+            first = index.first_starting_from(first.end)  # "The opposition Verdant party"
+        if (sentence_initial and first is not None and first.end <= k and first.actor_kind == "institution"
+                and re.fullmatch(r"\s*(?:The\s+)?(?:[\w’'-]+\s+){0,2}", text[limit:first.start])):
+            # "The opposition Verdant party ... accused the government of .... Its leader, X":
+            # the subject of the sentence before, not the last body named in it
+            return first.actor
     for k in range(i, max(-1, i - 7), -1):
         x = index.items[k]
         if x.end > pos:

@@ -351,3 +351,18 @@ def test_state_companies_unions_that_called_the_action_and_short_forms():
     assert camps["Haldor Teachers' Union"] == "opposition"
     assert camps["Gerd Tamsel"] == "opposition"
     assert camps["Yevgen Tessar"] == "state"
+
+
+def test_its_is_the_subject_of_the_sentence_before_and_now_a_lawmaker_for_the_opposition():
+    """Written for this test: sentence-initial "Its leader" after "The opposition Verdant
+    party ... accused the government"; "who headed the regulator until 2036 and is now a
+    lawmaker for the opposition Y"; a ministry of a home province is the home state's."""
+    text = ("The opposition Verdant party accused the government of selling the city's memory. "
+            "Its leader, Vendel Ozarin, who was culture minister until 2031, called for a referendum.\n\n"
+            "Hyacinth Zandor, who headed the communications regulator until 2036 and is now a lawmaker for "
+            "the opposition Citizens' Bloc, said the law was dangerous.\n\n"
+            "A spokesperson for Ontario's Ministry of Health said the drug would be covered.")
+    camps = camps_of(text, "Canada,Canadian")
+    assert camps["Vendel Ozarin"] == "opposition"
+    assert camps["Hyacinth Zandor"] == "opposition"
+    assert all(c != "foreign" for c in camps.values())
