@@ -114,6 +114,8 @@ _QUANTITY = re.compile(r"\s*(?:(?:about|around|some|more|than|over|nearly|severa
 _APPOSITIVE_GAP = re.compile(r"^,\s+[^,;:\"“”]{2,100},\s*(?:who\s+)?$")
 # A speech event that did not happen carries no content (codebook): "has not said whether".
 _BARE_WORD = re.compile(rf"([{UPPER}][{LOWER}]+(?:[-'][{UPPER}]?[{LOWER}]+)?|[{UPPER}]{{2,6}})\s+(?:\w+ly\s+)?$")
+_RELATIVE_OBJECT = re.compile(r"\b(?:which|that|what)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?$")
+_NAMED_AS = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\b")
 _DOCUMENT_BY = re.compile(r"\s+(?:a|an|the|its)\s+(?:new\s+|recent\s+|latest\s+)?(?:study|report|survey|analysis|poll|review|audit)\b"
                           r"[^.;:\"“”]{0,60}?\bby\s+(?:the\s+)?")
 _NO_SPEECH = re.compile(r"\b(?:not|n't|never|declined\s+to|refused\s+to|yet\s+to)\s+(?:\w+ly\s+)?$", re.I)
@@ -637,7 +639,10 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
             return None
     if cue.form in ("called", "describes", "described") and not re.match(r"^\s+(?:[^.;]{0,60}?)(?:\s+as\b|[\"“«])", post) \
             and not (cue.form == "called" and re.match(r"^\s+by\b", post) and _PROTEST_SUBJECT.search(pre)) \
-            and not (cue.form == "called" and (_CALLED_PROTEST.match(post) or _CALLED_NAMING.match(post))):
+            and not (cue.form == "called" and (_CALLED_PROTEST.match(post) or _CALLED_NAMING.match(post)))\
+            and not (cue.form == "called" and _RELATIVE_OBJECT.search(pre) and _NAMED_AS.match(post)):
+        # ("protests which the Interior Ministry has called illegal / an unregistered assembly":
+        # the relative pronoun is the object, the naming follows the verb)
         # "called" needs "as", a quote, a naming ("called the blockade a test") or a call to
         # protest ("called a strike", "The march was called by X")
         return None
@@ -674,6 +679,13 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
     if cue.frame == "prep":
         det = re.match(r"\s+the\s+(?=[A-Z])", text[ce:ce + 8])  # "according to the Delta Opinion Institute"
         after = allm.starting(ce, ce + 3) or (allm.starting(ce + det.end(), ce + det.end() + 1) if det else [])
+        if not after:
+            # "according to the media freedom group Open Column": past a descriptive phrase
+            lead = re.match(r"\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])", post)
+            if lead and re.search(r"\b(?:by|seen|obtained|reviewed|shown|copy|documents?)\b", lead.group()):
+                lead = None  # "according to a copy seen by Tallgrass Wire": the outlet's own sourcing
+            named = allm.starting(ce + lead.end(), ce + lead.end() + 1) if lead else []
+            after = [x for x in named if x.via in ("name", "alias")]
         doc_by = _DOCUMENT_BY.match(post) if not after else None
         if doc_by:
             # "according to a study released Tuesday by the Prairie Health Policy Institute"
@@ -768,7 +780,7 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         subj_start = min(speaker.start, cs)
         # Only the nearest quote on each side can be adjacent (any farther one has text between).
         q_before = spans.last_ending_by(subj_start)
-        if q_before is not None and not re.match(r"^[\s,]*$", text[q_before.end:subj_start]):
+        if q_before is not None and not re.match(r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$", text[q_before.end:subj_start]):
             q_before = None
         if q_before is not None and any(c is not None and c.start <= q_before.start and q_before.end <= c.end
                                         for c in (prev, recent)):

@@ -463,3 +463,19 @@ def test_it_after_a_body_was_the_subject_of_the_sentence_before():
     by_cue = {r["cue"]: r["speaker"] for r in rows}
     assert by_cue["said"].endswith("Medical Chamber")
     assert by_cue["urged"] == "Fair Deal"
+
+
+def test_quote_before_a_titled_speaker_and_named_relative_objects():
+    """Written for this test: '"...," Ms. X said.' takes the quote before; "protests which the
+    Interior Ministry has called illegal" is a claim of the ministry; "according to the media
+    freedom group Open Column" is the group's."""
+    text = ("Finance Minister Leona Arcenaux presented the budget on Tuesday.\n\n"
+            "\u201cWe made a choice not to balance the books on the backs of patients,\u201d Ms. Arcenaux said. "
+            "\u201cThe numbers are tight.\u201d\n\n"
+            "Thousands joined protests which the Interior Ministry has called illegal.\n\n"
+            "According to the media freedom group Open Column, 14 reporters were attacked this year.")
+    rows = _claims(text, "Canada,Canadian")
+    first = next(r for r in rows if r["speaker"] == "Leona Arcenaux")
+    assert first["text"].startswith("\u201cWe made a choice")
+    assert any(r["speaker"] == "Interior Ministry" and r["cue"] == "called" for r in rows)
+    assert any(r["speaker"] == "Open Column" for r in rows)
