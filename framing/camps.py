@@ -50,22 +50,32 @@ def _words(s: str) -> list[str]:
     return [w for w in _WORD.findall(s.lower()) if w not in _STOP and len(w) > 2]
 
 
-def claim_features(text: str, claim: dict, speaker_mentions: list) -> dict[str, float]:
-    """Features of one claim (a claims-table record) whose speaker has ``speaker_mentions``
-    (objects or records with ``start``, ``end`` and ``actor_kind``, in text order)."""
-    f = {f"rule={claim['camp']}": 1.0, f"via={claim['via']}": 1.0, f"cue={claim['cue_class']}": 1.0}
-    if speaker_mentions:
-        f[f"kind={_get(speaker_mentions[0], 'actor_kind')}"] = 1.0
+def speaker_context(text: str, speaker_mentions: list) -> frozenset[str]:
+    """The words around a speaker's first mentions (the ``ctx=`` features shared by all the
+    speaker's claims; computed once per speaker)."""
     ctx: set[str] = set()
     for m in speaker_mentions[:_MENTIONS]:
         s, e = _get(m, "start"), _get(m, "end")
         ctx.update(_words(text[max(0, s - _WINDOW):e + _WINDOW]))
+    return frozenset(ctx)
+
+
+def claim_features(text: str, claim: dict, speaker_mentions: list,
+                   context: frozenset[str] | None = None) -> dict[str, float]:
+    """Features of one claim (a claims-table record) whose speaker has ``speaker_mentions``
+    (objects or records with ``start``, ``end`` and ``actor_kind``, in text order);
+    ``context`` is :func:`speaker_context` when already computed."""
+    f = {f"rule={claim['camp']}": 1.0, f"via={claim['via']}": 1.0, f"cue={claim['cue_class']}": 1.0}
+    if speaker_mentions:
+        f[f"kind={_get(speaker_mentions[0], 'actor_kind')}"] = 1.0
+    ctx = set(speaker_context(text, speaker_mentions) if context is None else context)
     sp = claim.get("speaker_start", -1)
     if sp is not None and sp >= 0:
         ctx.update(_words(text[max(0, sp - _WINDOW):sp + _WINDOW]))
-    for w in ctx:
+    # Sorted, so the sums in probabilities() run in one order whatever the hash seed.
+    for w in sorted(ctx):
         f["ctx=" + w] = 1.0
-    for w in set(_words(claim["text"])):
+    for w in sorted(set(_words(claim["text"]))):
         f["say=" + w] = 1.0
     return f
 
@@ -136,11 +146,15 @@ def revise_camps(text: str, claims: list[dict], mentions: list, *, keep: frozens
     for m in mentions:
         by_actor.setdefault(_get(m, "actor"), []).append(m)
     sums: dict[str, list[float]] = {}
+    contexts: dict[str, frozenset[str]] = {}
     for c in claims:
         c["camp_rule"] = c["camp"]
         if not c["speaker"] or c["speaker"] in keep:
             continue
-        p = probabilities(claim_features(text, c, by_actor.get(c["speaker"], [])), model)
+        ms = by_actor.get(c["speaker"], [])
+        if c["speaker"] not in contexts:
+            contexts[c["speaker"]] = speaker_context(text, ms)
+        p = probabilities(claim_features(text, c, ms, contexts[c["speaker"]]), model)
         acc = sums.setdefault(c["speaker"], [0.0] * len(p))
         for k, v in enumerate(p):
             acc[k] += v
