@@ -363,7 +363,8 @@ _TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "
            "speaker": ""}  # "Speaker Otto Bernsen" (of a parliament): a title before a name
 # Military and police ranks before a name: a label, and the state's forces unless said otherwise.
 _RANKS = {"general", "gen", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt",
-          "sergeant", "sgt", "commander", "admiral", "adm", "brigadier", "marshal"}
+          "sergeant", "sgt", "commander", "admiral", "adm", "brigadier", "marshal",
+          "justice"}  # "Justice Wanjiru Coutts-Varma": a judge's title before a name
 # A capitalised sequence after these is a place, not a person ("in Port Amaly").
 _PLACE_PREPS = re.compile(r"(?:\b(?:in|at|from|near|outside|across|into|around|throughout|towards?)\s+(?:the\s+)?)$")
 _PRONOUNS = {"he": ("m", "sg"), "she": ("f", "sg"), "they": ("", "pl"), "it": ("n", "sg")}

@@ -499,7 +499,9 @@ def _chain_head(text: str, before: list[Mention], k: int) -> Mention:
 
 # Generic heads that stand for the most recent named body even when its name does not end in them.
 _GENERIC_BODIES = {"group", "organisation", "organization"}
-_DEFINITE_HEAD = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([A-Za-z][a-z]+)\s+(?:(?:has|had|have|also|then|later)\s+)*$")
+_DEFINITE_HEAD = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:central|national|state-owned|state|regional|federal|"
+                            r"provincial|investor-owned|private|public|main|largest|local)\s+)?([A-Za-z][a-z]+)\s+"
+                            r"(?:(?:has|had|have|also|then|later)\s+)*$")
 
 
 def _definite_body(text: str, pre: str, lo: int, cs: int, allm: SpanIndex) -> Mention | None:
@@ -679,6 +681,11 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
     if cue.frame == "prep":
         det = re.match(r"\s+the\s+(?=[A-Z])", text[ce:ce + 8])  # "according to the Delta Opinion Institute"
         after = allm.starting(ce, ce + 3) or (allm.starting(ce + det.end(), ce + det.end() + 1) if det else [])
+        if not after and det:
+            # "according to the Keldorian Paediatric Society": a nationality before the name
+            later = allm.starting(ce + det.end(), ce + det.end() + 30)
+            after = [x for x in later[:1] if x.via in ("name", "alias")
+                     and re.fullmatch(r"(?:[A-Z][\w’'-]*\s+){1,2}", text[ce + det.end():x.start])]
         if not after:
             # "according to the media freedom group Open Column": past a descriptive phrase
             lead = re.match(r"\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])", post)
