@@ -439,7 +439,7 @@ def _colon_headline(text: str, ps: int, pe: int, allm: SpanIndex, found: list[_C
     cands = [m for m in allm.within(cl, k + 1) if text[m.end:k].strip(" '’s") == ""]
     if not cands:
         # "...; union: 'We stay out'": a bare body noun, the body of that kind the story names
-        body = _telegraphic_body(text, text[cl:k] + " ", cl, k, allm)
+        body = _telegraphic_body(text, text[cl:k].lower() + " ", cl, k, allm)  # "Union: ..."
         if body is None:
             return None
         cands = [body]
