@@ -1096,6 +1096,18 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
                 and before.actor_kind == "institution" and text[before.end:m.start].isspace()
                 and before.camp not in ("", "other")):
             d["camp"] = before.camp  # "Commission chair Priya Sendal", "federation leader X"
+        if label_role is not None and label_role.inherits and not d["camp"] and m.label:
+            # "union chairman Radomír Sélek": the body of that kind the story names
+            noun = next((w.lower() for w in m.label.split()[:-1] if w.islower() and w.lower() in _BODY_NOUNS), "")
+            if noun:
+                i = bisect.bisect_left(index.starts, m.start) - 1
+                for k in [*range(i, max(-1, i - 12), -1), *range(i + 2, min(len(index.items), i + 40))]:
+                    x = index.items[k]
+                    if x.actor_kind == "institution" and x.via == "name" and called_by(text, x, noun):
+                        if x.camp not in ("", "other"):
+                            d["camp"] = x.camp
+                            d["affiliated"] = True
+                        break
         if label_role is not None and label_role.inherits and not d["camp"]:
             whose = _WHOSE_BEFORE.search(text, max(0, m.start - 40), m.start)
             owner = index.last_ending_by(whose.start()) if whose else None
@@ -1389,7 +1401,7 @@ _PARTY_SIDE = re.compile(
     r"(?:now\s+)?(?:an?|the|its|their)\s+(?!former\b)(?:[\w'’-]+\s+){0,3}?"
     r"(?:deputy|deputies|member|members|lawmaker|legislator|MP|parliamentarian|leader|chair(?:man|woman|person)?|head|"
     r"spokes(?:man|woman|person)|secretary|(?:vice-)?president|candidate|councill?or|senator|official|politician|"
-    r"founder|co-founder|coordinator|representative|whip|strategist|adviser|aide)\b"
+    r"founder|co-founder|coordinator|representative|whip|strategist|adviser|aide|governor|mayor|deputy\s+mayor)\b"
     r"[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to)\s+the"
     r"|who\s+(?:[^,;.()“”\"«»]{0,60}?\s+and\s+)?(?:now\s+)?(?:is\s+|was\s+)?(?:now\s+)?(?:chairs|leads|heads|represents|runs|co-chairs|founded|co-founded|won|ran|stood|sits|advises|"
     r"speaks|campaigned|an?\s+(?:member|deputy|lawmaker|legislator|MP|senator|councill?or|official)|the\s+leader)\b(?:[^,;.()“”\"«»]{0,70}?\b(?:of|for|from|in|with|to))?\s+the"

@@ -366,3 +366,15 @@ def test_its_is_the_subject_of_the_sentence_before_and_now_a_lawmaker_for_the_op
     assert camps["Vendel Ozarin"] == "opposition"
     assert camps["Hyacinth Zandor"] == "opposition"
     assert all(c != "foreign" for c in camps.values())
+
+
+def test_governor_from_the_opposition_and_a_union_chairman_label():
+    """Written for this test: "X, the governor of Y region from the opposition Z party" is
+    opposition; "union chairman X" takes the camp of the union the story names."""
+    text = ("The decree dismissed Vendel Halvar, the governor of Velmarsk region from the opposition Northern "
+            "Compact party, and named an acting governor.\n\n"
+            "The Port Workers' Union, which called the strike, said its members would stay out. "
+            "\"We shook hands on that deal,\" union chairman Radim Selek told reporters.")
+    camps = camps_of(text, "Brellonia,Brellonian", names_only=True)
+    assert camps["Vendel Halvar"] == "opposition"
+    assert camps["Radim Selek"] == "opposition"
