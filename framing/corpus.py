@@ -1058,6 +1058,11 @@ def _row_record(path, stem: str, rowno, row: dict, cols: dict, ids: set) -> dict
     body = "" if body is None or (isinstance(body, float) and body != body) else str(body)
     if not body.strip():
         raise fail("empty text")
+    if len(body) < 200 and not re.search(r"\s", body.strip()):
+        # "article" is a text column name in some exports, and the id column of framing's own
+        # tables: a claims.csv or signals.csv fed back in would otherwise "analyse" its ids.
+        raise fail(f"column {cols['text']!r} holds no article text ({body.strip()[:40]!r}); "
+                   "is this one of framing's output tables?")
     title = row.get(cols["title"]) if cols["title"] else None
     title = "" if title is None or (isinstance(title, float) and title != title) else re.sub(r"\s+", " ", str(title)).strip()
     sep = "\n\n" if title else ""

@@ -645,3 +645,10 @@ def test_regions_always_index_text(tmp_path_factory, paras):
     for r in rec["repairs"]:
         assert raw[r["raw_start"]:r["raw_start"] + len(r["raw"])] == r["raw"]
         assert r["repaired"].replace(" ", "") == r["raw"]
+
+
+def test_one_of_the_kits_own_tables_is_not_read_as_a_corpus(tmp_path):
+    """A signals.csv fed back in: its "article" column holds ids, not text, and the error says so."""
+    path = write(tmp_path / "signals.csv", "article,outlet,date,body_claims\n000_seed,Reuters,2021-02-09,22\n")
+    with pytest.raises(FramingError, match="holds no article text.*output tables"):
+        read_article(path)
