@@ -627,6 +627,12 @@ def find_mentions(text: str, cast: Cast | None = None) -> list[Mention]:
         local = head in _LOCAL_ROLES  # "Ebbcastle's mayor": a town, not a foreign country
         marker = _country_marker([w for w in words_left if w.lower() not in ("the", "a", "an")
                                   and not (local and w.lower().endswith(("'s", "’s")))] + ([of] if of else []), cast)
+        if not marker:
+            # "a World Health Organization official": an international body's name before the role
+            caps_phrase = " ".join(w for w in words_left if w[:1].isupper() and w.lower() not in ("a", "an", "the")).lower()
+            intl = cast.roles.get(caps_phrase) if " " in caps_phrase else None
+            if intl is not None and intl.camp == "foreign" and intl.kind == "institution":
+                marker = "@" + caps_phrase
         country_of = _OF_COUNTRY.match(text, e)
         if (not marker and country_of and role.camp == "state" and not local
                 and country_of.group(1).lower() not in MODIFIERS and country_of.group(1) not in _ORG_HEADS

@@ -378,3 +378,11 @@ def test_governor_from_the_opposition_and_a_union_chairman_label():
     camps = camps_of(text, "Brellonia,Brellonian", names_only=True)
     assert camps["Vendel Halvar"] == "opposition"
     assert camps["Radim Selek"] == "opposition"
+
+
+def test_an_international_bodys_name_before_a_role_is_foreign():
+    """Written for this test: "A World Health Organization official" is foreign, like "an IMF
+    spokeswoman", also at a sentence start."""
+    text = "A World Health Organization official in Ostravel said the shortage was the worst in the region."
+    camps = {m.mention: m.camp for m in linked(text, "Ulmaria,Ulmarian")}
+    assert camps["A World Health Organization official"] == "foreign"
