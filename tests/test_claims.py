@@ -147,7 +147,8 @@ ACCURACY_FLOORS = {
     "heldout20": (0.97, 0.89, 0.91, 0.85),  # arrival (before tuning): F1 0.938, speaker 0.911, camp 0.831
     "heldout21": (0.95, 0.89, 0.93, 0.82),  # arrival (before tuning): F1 0.935, speaker 0.958, camp 0.842
     "heldout22": (0.96, 0.88, 0.93, 0.79),  # arrival (before tuning): F1 0.944, speaker 0.959, camp 0.786
-    "heldout23": (0.95, 0.89, 0.90, 0.78),  # arrival: F1 0.943, speaker 0.928, camp 0.806
+    "heldout23": (0.95, 0.89, 0.90, 0.79),  # arrival (before tuning): F1 0.943, speaker 0.928, camp 0.806
+    "heldout24": (0.94, 0.84, 0.86, 0.75),  # arrival: F1 0.913, speaker 0.885, camp 0.780
     "general1": (0.96, 0.89, 0.91, 0.86),  # general news; arrival (before tuning): F1 0.918, speaker 0.926, camp 0.800
     "general2": (0.96, 0.91, 0.89, 0.79),  # general news; arrival (before tuning): F1 0.936, speaker 0.887, camp 0.774
     "general3": (0.96, 0.89, 0.91, 0.81),  # general news; arrival (before tuning): F1 0.947, speaker 0.931, camp 0.838
@@ -167,13 +168,13 @@ def test_heldout_sets_meet_their_floors(folder):
 
 
 def test_camp_model_on_the_set_it_was_not_trained_on():
-    """The twenty-third set is outside the camp model's training data
+    """The twenty-fourth set is outside the camp model's training data
     (framing/data/camp_model.json lists what it was trained on); measured on arrival: camp
-    0.806 with the rules, 0.856 with the model."""
+    0.780 with the rules, 0.828 with the model."""
     import json
 
     model = json.loads((paths.DATA / "camp_model.json").read_text())
-    for folder, floor in (("heldout23", 0.84),):
+    for folder, floor in (("heldout24", 0.81),):
         assert folder not in model["trained_on"]
         overall = score_claims(paths.FIXTURES / folder).loc["ALL"]
         assert overall["camp_accuracy"] >= floor
