@@ -371,8 +371,8 @@ _PRONOUNS = {"he": ("m", "sg"), "she": ("f", "sg"), "they": ("", "pl"), "it": ("
 
 # Upper- and lower-case letters of names, Latin-1 and Latin Extended-A included ("Léonie",
 # "Kivimäki", "Łukasz", "Šimková"): [A-Z][a-z] alone split such names.
-UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșț"  # and Romanian ș ț
 _CAP = (rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}][{LOWER}]+(?:['’][{LOWER}]+|(?<=s)['’](?=[ \t]+[{UPPER}]))?"
         rf"(?:-[{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?![{LOWER}])|[{UPPER}]\.)")
 _NAME_SEQ = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|van|von|al|bin|da|di|la|le|del|der)(?=\s|[.,;:!?'’\")]|$)){{0,5}}")
@@ -1504,7 +1504,8 @@ _LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"�
 # "X, whose Green Valleys party is in opposition nationally", "whose Civic Alliance runs the
 # town council and sits in opposition in the national parliament"
 # After a minister's title: "of Energy Bogumir Selvanyk", "for Social Protection Raisa Orbuch"
-_PORTFOLIO_NAME = re.compile(r"[ \t]+(?:of|for)[ \t]+((?:[A-Z][a-z]+[ \t]+(?:and[ \t]+)?){1,3}[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})\b")
+_PORTFOLIO_NAME = re.compile(rf"[ \t]+(?:of|for)[ \t]+((?:[{UPPER}][{LOWER}]+[ \t]+(?:and[ \t]+)?){{1,3}}[{UPPER}][\w’'-]+"
+                             rf"(?:[ \t]+[{UPPER}][\w’'-]+){{0,2}})\b")
 _WHOSE_PARTY_SIDE = re.compile(r",\s+whose\s+(?:[A-Z][\w’'-]*\s+){1,4}(?:party\s+|movement\s+|alliance\s+|bloc\s+)?"
                                r"(?:[^,.;]{0,60}?\s+)?(?:is|was|sits|has\s+been)\s+(?:now\s+)?in\s+(opposition)\b")
 _WHOSE_BEFORE = re.compile(r",?\s+whose\s+(?:[a-z-]+\s+){0,2}$")

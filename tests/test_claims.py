@@ -452,11 +452,13 @@ def test_names_with_accented_letters():
     and their surnames link back to them."""
     text = ("Finance Minister Léonie Arceneaux-Blake said the deficit would shrink.\n\n"
             "Arceneaux-Blake told reporters the government had no plans to raise taxes.\n\n"
-            "Łukasz Šimková, a teacher, said the cuts were unfair. Šimková added that pupils would suffer.")
+            "Łukasz Šimková, a teacher, said the cuts were unfair. Šimková added that pupils would suffer.\n\n"
+            "Ionuț Bărbulescu, a lawyer, said the law was void.")
     rows = _claims(text, "Canada,Canadian")
     speakers = [r["speaker"] for r in rows]
     assert speakers.count("Léonie Arceneaux-Blake") == 2
     assert speakers.count("Łukasz Šimková") == 2
+    assert "Ionuț Bărbulescu" in speakers  # Romanian ș and ț are outside Latin Extended-A
 
 
 def test_it_after_a_body_was_the_subject_of_the_sentence_before():
