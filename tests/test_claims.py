@@ -148,7 +148,8 @@ ACCURACY_FLOORS = {
     "heldout21": (0.95, 0.89, 0.93, 0.82),  # arrival (before tuning): F1 0.935, speaker 0.958, camp 0.842
     "heldout22": (0.96, 0.88, 0.93, 0.79),  # arrival (before tuning): F1 0.944, speaker 0.959, camp 0.786
     "heldout23": (0.95, 0.89, 0.90, 0.79),  # arrival (before tuning): F1 0.943, speaker 0.928, camp 0.806
-    "heldout24": (0.94, 0.84, 0.86, 0.75),  # arrival: F1 0.913, speaker 0.885, camp 0.780
+    "heldout24": (0.94, 0.85, 0.90, 0.76),  # arrival (before tuning): F1 0.913, speaker 0.885, camp 0.780
+    "heldout25": (0.93, 0.82, 0.91, 0.83),  # arrival: F1 0.894, speaker 0.934, camp 0.853
     "general1": (0.96, 0.89, 0.91, 0.86),  # general news; arrival (before tuning): F1 0.918, speaker 0.926, camp 0.800
     "general2": (0.96, 0.91, 0.89, 0.79),  # general news; arrival (before tuning): F1 0.936, speaker 0.887, camp 0.774
     "general3": (0.96, 0.89, 0.91, 0.81),  # general news; arrival (before tuning): F1 0.947, speaker 0.931, camp 0.838
@@ -168,13 +169,13 @@ def test_heldout_sets_meet_their_floors(folder):
 
 
 def test_camp_model_on_the_set_it_was_not_trained_on():
-    """The twenty-fourth set is outside the camp model's training data
+    """The twenty-fifth set is outside the camp model's training data
     (framing/data/camp_model.json lists what it was trained on); measured on arrival: camp
-    0.780 with the rules, 0.828 with the model."""
+    0.853 with the rules, 0.891 with the model."""
     import json
 
     model = json.loads((paths.DATA / "camp_model.json").read_text())
-    for folder, floor in (("heldout24", 0.81),):
+    for folder, floor in (("heldout25", 0.87),):
         assert folder not in model["trained_on"]
         overall = score_claims(paths.FIXTURES / folder).loc["ALL"]
         assert overall["camp_accuracy"] >= floor
