@@ -1032,17 +1032,9 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
             m.of = _owner(own.group(1).lower(), index, m.start, text) or ""
         elif body_poss:
             # Only the camp: the speaker keeps its own name ("the group's spokesman").
-            noun = body_poss.group(1).lower()
-            i = bisect.bisect_left(index.starts, m.start) - 1
-            # The nearest body of that kind before ("the union's"), else the first one after
-            # (a quote-led story names the guild only later).
-            for k in [*range(i, max(-1, i - 12), -1), *range(i + 1, min(len(index.items), i + 40))]:
-                x = index.items[k]
-                if x.actor_kind == "institution" and x.via == "name" and (
-                        called_by(text, x, noun) or (noun == "group" and x.camp != "state")):
-                    if x.camp not in ("", "other"):
-                        m.camp = m.extra["owner_camp"] = x.camp
-                    break
+            x = _body_called(text, index, m.start, body_poss.group(1).lower())
+            if x is not None and x.camp not in ("", "other"):
+                m.camp = m.extra["owner_camp"] = x.camp
     # Camps of names: actor list, label, appositive ("X, a Navalny ally,"), or a role in
     # apposition before the name ("Its leader, Petra Lusk,"; "her lawyer, Dita Roubal").
     info: dict[str, dict] = {}
@@ -1105,15 +1097,10 @@ def link_mentions(mentions: list[Mention], text: str, cast: Cast) -> list[Mentio
         if label_role is not None and label_role.inherits and not d["camp"] and m.label:
             # "union chairman Radomír Sélek": the body of that kind the story names
             noun = next((w.lower() for w in m.label.split()[:-1] if w.islower() and w.lower() in _BODY_NOUNS), "")
-            if noun:
-                i = bisect.bisect_left(index.starts, m.start) - 1
-                for k in [*range(i, max(-1, i - 12), -1), *range(i + 2, min(len(index.items), i + 40))]:
-                    x = index.items[k]
-                    if x.actor_kind == "institution" and x.via == "name" and called_by(text, x, noun):
-                        if x.camp not in ("", "other"):
-                            d["camp"] = x.camp
-                            d["affiliated"] = True
-                        break
+            x = _body_called(text, index, m.start, noun) if noun else None
+            if x is not None and x.camp not in ("", "other"):
+                d["camp"] = x.camp
+                d["affiliated"] = True
         if label_role is not None and label_role.inherits and not d["camp"]:
             whose = _WHOSE_BEFORE.search(text, max(0, m.start - 40), m.start)
             owner = index.last_ending_by(whose.start()) if whose else None
@@ -1478,6 +1465,19 @@ def _body_named(m: Mention) -> str:
     return caps.group(1).strip() if caps else ""
 
 
+def _body_called(text: str, index: SpanIndex, pos: int, noun: str, *, back: int = 12, ahead: int = 39) -> Mention | None:
+    """The named body "the <noun>" refers to at ``pos``: the nearest one before that can be
+    called so ("the union's leader"), else the first one after (a quote-led story names the
+    guild only later); "group" also takes any non-state body."""
+    i = bisect.bisect_left(index.starts, pos) - 1
+    for k in [*range(i, max(-1, i - back), -1), *range(i + 1, min(len(index.items), i + 1 + ahead))]:
+        x = index.items[k]
+        if x.actor_kind == "institution" and x.via == "name" and (
+                called_by(text, x, noun) or (noun == "group" and x.camp != "state")):
+            return x
+    return None
+
+
 def called_by(text: str, body: Mention, noun: str) -> bool:
     """Can ``body`` be called "the <noun>"? By a head word of its name ("the union" for the
     Union of Locomotive Drivers) or by what an appositive calls it ("Varholm Forward, a
@@ -1499,16 +1499,16 @@ _LEADS_BODY = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:an?|the)\s+[^,;.()“”\"�
                          r"(?:leads|led|chairs|chaired|heads|headed|runs|founded|co-founded|represents|speaks\s+for|coordinates)\s+")
 
 
-# "who speaks for the assembly, said": a body referred to by its head noun alone (not "the
-# council that organised the blockade", described in place).
-# "X, whose Green Valleys party is in opposition nationally", "whose Civic Alliance runs the
-# town council and sits in opposition in the national parliament"
 # After a minister's title: "of Energy Bogumir Selvanyk", "for Social Protection Raisa Orbuch"
 _PORTFOLIO_NAME = re.compile(rf"[ \t]+(?:of|for)[ \t]+((?:[{UPPER}][{LOWER}]+[ \t]+(?:and[ \t]+)?){{1,3}}[{UPPER}][\w’'-]+"
                              rf"(?:[ \t]+[{UPPER}][\w’'-]+){{0,2}})\b")
+# "X, whose Green Valleys party is in opposition nationally", "whose Civic Alliance runs the
+# town council and sits in opposition in the national parliament"
 _WHOSE_PARTY_SIDE = re.compile(r",\s+whose\s+(?:[A-Z][\w’'-]*\s+){1,4}(?:party\s+|movement\s+|alliance\s+|bloc\s+)?"
                                r"(?:[^,.;]{0,60}?\s+)?(?:is|was|sits|has\s+been)\s+(?:now\s+)?in\s+(opposition)\b")
 _WHOSE_BEFORE = re.compile(r",?\s+whose\s+(?:[a-z-]+\s+){0,2}$")
+# "who speaks for the assembly, said": a body referred to by its head noun alone (not "the
+# council that organised the blockade", described in place).
 _THE_NOUN = re.compile(r"the\s+([A-Za-z]+)(?=['’]s\s|\s*[,.;]|\s+(?:and|in|at|since|on|for\s+\w+\s+years)\b)")
 
 
@@ -1531,12 +1531,7 @@ def _body_after_name(text: str, end: int, index: SpanIndex) -> Mention | None:
         noun = _THE_NOUN.match(text, lead.end())
         if noun and (body is None or body.start - gap >= near):
             # "who speaks for the assembly": the nearest body before that can be called so
-            i = bisect.bisect_left(index.starts, end) - 1
-            for k in range(i, max(-1, i - 30), -1):
-                x = index.items[k]
-                if x.actor_kind == "institution" and x.via == "name" and called_by(text, x, noun.group(1).lower()):
-                    return x
-            return None
+            return _body_called(text, index, end, noun.group(1).lower(), back=30, ahead=0)
     else:
         return None
     if body is not None and body.actor_kind == "institution" and body.start - gap < near:
