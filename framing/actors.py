@@ -1723,6 +1723,30 @@ def _sentence_start(text: str, pos: int) -> int:
     return j + 1 if j >= 0 else 0
 
 
+def _blank_before(text: str, pos: int) -> int:
+    """``pos`` moved back over the blanks before it."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def previous_subject(text: str, index: SpanIndex, start: int) -> Mention | None:
+    """The body that opens the sentence before the one starting at ``start`` ("The opposition
+    Verdant party accused the government ... . Its leader"; "The Pelloran Medical Chamber, ...,
+    did not take part. It said"), or None."""
+    end = _blank_before(text, start)
+    ps = _sentence_start(text, end - 1)
+    first = index.first_starting_from(ps)
+    if first is not None and first.via == "role" and first.mention.lower().split()[-1] in ("opposition", "ruling", "governing"):
+        after = index.first_starting_from(first.end)
+        if after is not None and after.start - first.end <= 1:
+            first = after  # "The opposition Verdant party"
+    if (first is not None and first.end <= end and first.actor_kind == "institution"
+            and re.fullmatch(r"\s*(?:[\"“«]\s*)?(?:The\s+)?(?:[\w’'-]+\s+){0,2}", text[ps:first.start])):
+        return first
+    return None
+
+
 def _owner(pronoun: str, index: SpanIndex, pos: int, text: str = "") -> str | None:
     """Actor a possessive pronoun points back to: its -> institution, his/her -> person,
     their -> group; searching back a few mentions."""
@@ -1731,20 +1755,12 @@ def _owner(pronoun: str, index: SpanIndex, pos: int, text: str = "") -> str | No
     limit = -1
     if text and pronoun == "its":
         k = _sentence_start(text, pos)
-        sentence_initial = not text[k:pos].strip(" \"“”«»")
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        limit = _sentence_start(text, k - 1)
-        first = index.first_starting_from(limit)
-        if (first is not None and first.via == "role" and first.mention.lower().split()[-1] in ("opposition", "ruling", "governing")
-                and index.first_starting_from(first.end) is not None
-                and index.first_starting_from(first.end).start - first.end <= 1):
-            first = index.first_starting_from(first.end)  # "The opposition Verdant party"
-        if (sentence_initial and first is not None and first.end <= k and first.actor_kind == "institution"
-                and re.fullmatch(r"\s*(?:The\s+)?(?:[\w’'-]+\s+){0,2}", text[limit:first.start])):
+        limit = _sentence_start(text, _blank_before(text, k) - 1)
+        subject = previous_subject(text, index, k) if not text[k:pos].strip(" \"“”«»") else None
+        if subject is not None:
             # "The opposition Verdant party ... accused the government of .... Its leader, X":
             # the subject of the sentence before, not the last body named in it
-            return first.actor
+            return subject.actor
     for k in range(i, max(-1, i - 7), -1):
         x = index.items[k]
         if x.end > pos:

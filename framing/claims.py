@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from framing import paths
-from framing.actors import DESC_TO_BODY, LOWER, UPPER, _PRONOUNS, _PROTEST_EVENT, _STOP_CAPS, Cast, body_heads, called_by, Mention, default_cast, find_mentions, link_mentions
+from framing.actors import DESC_TO_BODY, LOWER, UPPER, _PRONOUNS, _org_context_camp, _sentence_start, previous_subject, _PROTEST_EVENT, _STOP_CAPS, Cast, body_heads, called_by, Mention, default_cast, find_mentions, link_mentions
 from framing.text import SpanIndex, sentences as split_sentences
 
 
@@ -92,8 +92,6 @@ _BODY_WORDS = re.compile(r"\b(?:company|firm|distributor|operator|utility|agency
                          r"association|union|party|movement|council|committee|authority|regulator|broadcaster|"
                          r"channel|bank|fund|producer|supplier|carrier|railway|airline|mine|combine|plant|"
                          r"refinery|maker|manufacturer|developer|lender|insurer|board)\b")
-_STATE_OWNED = re.compile(r"\b(?:state-owned|state-run|government-owned|the\s+state\s+[a-z]+|publicly\s+owned|"
-                          r"appointed\s+by\s+the\s+(?:government|president|cabinet|(?:[A-Z]\w+\s+)+Ministry|\w+\s+ministry))\b")
 # Between an inverted cue and its subject: 'said the group's lawyer, X', 'said Mr X'.
 _INVERTED_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?")
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?\"”’»)\n]|$|\s*(?:on|in|at|to|during|after|before|who|from|of|and|as|when|while|outside|late|earlier|later|yesterday|today)\b)")
@@ -577,7 +575,7 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
             if outer:
                 h = _chain_head(text, before, before.index(outer[-1]))
                 return h, h.start
-            sent_start = max(text.rfind(". ", lo, rel.start()) + 1, text.rfind("\n", lo, rel.start()) + 1, lo)
+            sent_start = max(_sentence_start(text, rel.start()), lo)
             if re.fullmatch(r"\s*(?:The|Its|Their)\s+[a-z]+\s*", text[sent_start:rel.start()]):
                 # "The company, whose supervisory board is appointed by the Transport Ministry,
                 # said": the body called "the company" before, not the ministry
@@ -599,7 +597,9 @@ def _subject_before(text: str, pos: int, allm: SpanIndex, lo: int) -> tuple[Ment
                     allm.add(new)
                     return new, new.start
                 new = Mention(bare.start(1), bare.end(1), bare.group(1), bare.group(1),
-                              "state" if body and _STATE_OWNED.search(desc) else "other",
+                              # what the clause says of it: "the state fuel distributor whose board is
+                              # appointed by the Economy Ministry" is state (framing.actors decides)
+                              (_org_context_camp(desc) or "other") if body else "other",
                               "institution" if body else "person", "n" if body else "", "name")
                 allm.add(new)
                 return new, new.start
@@ -835,7 +835,7 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
         # named inside its claim.
         speaker = _as(speaker, recent.speaker, "pronoun")
     elif (speaker.via == "pronoun" and speaker.mention.lower() == "it" and not text[ss:speaker.start].strip(" \"“”«»")
-          and (subject := _previous_subject(text, allm, ss)) is not None):
+          and (subject := previous_subject(text, allm, ss)) is not None and subject.via in ("name", "alias")):
         # "The Pelloran Medical Chamber, ..., did not take part. It said ...": the body that
         # was the subject of the sentence before.
         speaker = _as(speaker, subject, "pronoun")
@@ -850,20 +850,6 @@ def _attribute(text: str, cs: int, ce: int, cue: Cue, allm: SpanIndex, spans: Sp
            else cue.cls)  # calling a protest
     return _Claim("", -1, text[cs:ce], cs, ce, cls, speaker, start, max(start, end), speaker.via,
                   distancing)
-
-
-def _previous_subject(text: str, allm: SpanIndex, ss: int) -> Mention | None:
-    """The named body that opens the sentence before the one starting at ``ss``."""
-    k = ss
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
-    dot = text.rfind(". ", max(0, k - 600), k - 1)
-    ps = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", max(0, k - 600), k - 1) + 1)
-    first = allm.first_starting_from(ps)
-    if (first is not None and first.start < k and first.actor_kind == "institution" and first.via in ("name", "alias")
-            and re.fullmatch(r"\s*(?:[\"“«]\s*)?(?:The\s+)?(?:[A-Z][\w’'-]*\s+){0,2}", text[ps:first.start])):
-        return first
-    return None
 
 
 def _new_subject(text: str, allm: SpanIndex, spans: SpanIndex, lo: int, hi: int, gender: str) -> bool:
